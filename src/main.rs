@@ -1,1 +1,5 @@
-fn main(){}
+//! The app's entry point; everything else is in the library so tests can mount it.
+
+fn main() {
+    yew::Renderer::<unfreeze_app::app::App>::new().render();
+}

@@ -1,1 +1,119 @@
-fn main(){}
+//! `prescreen`: the Appeal Pre-Screener on the command line, for people who help many others,
+//! and for tests. JSON in, JSON out; exit 0 on success, 2 on invalid input with a one-line
+//! message naming the field, never a panic.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use prescreen_core::case::CaseFile;
+use prescreen_core::dataset::DataSet;
+use prescreen_core::i18n::Lang;
+use prescreen_core::verdict::{Screening, check};
+
+/// The shipped data, compiled in so the binary works anywhere.
+const PLACES: &str = include_str!("../../../static/data/places.json");
+const EVENTS: &str = include_str!("../../../static/data/events.json");
+const REGIONS: &str = include_str!("../../../static/data/regions.geojson");
+
+#[derive(Parser)]
+#[command(
+    name = "prescreen",
+    version,
+    about = "Screen a frozen-account case: was it probably the border-area freeze, or something else?"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Screen a case file's stays against the freeze events and print the result.
+    Check {
+        /// The case file (JSON, version 1; see DESIGN.md).
+        case: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Language of the `why` sentences: zh-CN, zh-TW or en.
+        #[arg(long, default_value = "zh-CN")]
+        lang: String,
+    },
+    /// Import location-history files as a case file (not available yet).
+    Import {
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(output) => {
+            println!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("prescreen: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one command; an `Err` is the one-line message for stderr.
+fn run(command: Command) -> Result<String, String> {
+    match command {
+        Command::Check { case, format, lang } => {
+            let lang = Lang::from_code(&lang)
+                .ok_or_else(|| format!("--lang: unknown language {lang:?}; use zh-CN, zh-TW or en"))?;
+            let text = read_text(&case)?;
+            let case = CaseFile::from_json(&text)
+                .and_then(|file| file.validate())
+                .map_err(|e| e.to_string())?;
+            let data = DataSet::from_texts(PLACES, EVENTS, REGIONS).map_err(|e| e.to_string())?;
+            let screening = check(&case, &data, lang).map_err(|e| e.to_string())?;
+            Ok(match format {
+                Format::Json => serde_json::to_string_pretty(&screening)
+                    .map_err(|e| format!("could not write the result: {e}"))?,
+                Format::Text => as_text(&screening),
+            })
+        }
+        Command::Import { .. } => Err(
+            "import: reading location-history files is not available in this version yet; enter the stays in the case file by hand"
+                .to_owned(),
+        ),
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "{}: cannot read the case file ({e}); check the path and that it is UTF-8 JSON",
+            path.display()
+        )
+    })
+}
+
+fn as_text(screening: &Screening) -> String {
+    let mut lines = vec![format!(
+        "verdict: {}  cause: {:?} (confidence {:.1})  data: {}",
+        screening.verdict.id(),
+        screening.cause.kind,
+        screening.cause.confidence,
+        screening.data_version
+    )];
+    for finding in &screening.findings {
+        lines.push(format!(
+            "stay {} → {} {:?} {:.1} km: {}",
+            finding.stay, finding.region, finding.relation, finding.distance_km, finding.why
+        ));
+    }
+    lines.join("\n")
+}

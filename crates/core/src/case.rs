@@ -1,0 +1,353 @@
+//! The case file (v1): the one input format shared by the app's export, the CLI and the tests.
+//!
+//! Parsing is two stages, as in ripgrep and jiff: [`CaseFile`] is the raw, serde-shaped file
+//! (unknown fields are refused), and [`CaseFile::validate`] turns it into a typed [`Case`] or the
+//! first [`InputError`], which names the stay and the field.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{InputError, InputErrorKind};
+
+/// The case file as written on disk or exported by the app.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseFile {
+    pub version: u32,
+    /// The user's today (the domain never reads a clock); the UI passes the device's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub today: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frozen_on: Option<String>,
+    #[serde(default)]
+    pub platforms: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub freeze_message: Option<String>,
+    #[serde(default)]
+    pub stays: Vec<StayInput>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Person>,
+}
+
+/// One stay as the user entered it: a place name, or coordinates with their datum.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StayInput {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub datum: Option<String>,
+    pub from: String,
+    pub to: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Who the scripts speak for. Every field is optional: a blank shows as a placeholder.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wechat_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qq: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+}
+
+/// The accounts a case can concern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Platform {
+    Wechat,
+    Qq,
+    Alipay,
+    Bank,
+    Phone,
+    Game,
+    Other,
+}
+
+impl Platform {
+    pub const ALL: [Platform; 7] = [
+        Platform::Wechat,
+        Platform::Qq,
+        Platform::Alipay,
+        Platform::Bank,
+        Platform::Phone,
+        Platform::Game,
+        Platform::Other,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Platform::Wechat => "wechat",
+            Platform::Qq => "qq",
+            Platform::Alipay => "alipay",
+            Platform::Bank => "bank",
+            Platform::Phone => "phone",
+            Platform::Game => "game",
+            Platform::Other => "other",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Platform> {
+        Platform::ALL.into_iter().find(|p| p.id() == id)
+    }
+}
+
+/// The coordinate system a pasted point is in. Chinese map apps do not use WGS-84.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Datum {
+    /// GPS, OpenStreetMap, Google Earth.
+    Wgs84,
+    /// AMap (高德), Tencent maps: WGS-84 shifted by a few hundred metres.
+    Gcj02,
+    /// Baidu maps: GCJ-02 shifted again.
+    Bd09,
+}
+
+impl Datum {
+    pub fn from_id(id: &str) -> Option<Datum> {
+        match id {
+            "wgs84" => Some(Datum::Wgs84),
+            "gcj02" => Some(Datum::Gcj02),
+            "bd09" => Some(Datum::Bd09),
+            _ => None,
+        }
+    }
+}
+
+/// Where a stay was.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Location {
+    /// A name to look up in the gazetteer.
+    Named(String),
+    /// A point as typed or pasted, in its datum.
+    Point { lat: f64, lon: f64, datum: Datum },
+}
+
+/// A validated stay: a location and an inclusive date range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stay {
+    pub location: Location,
+    pub from: Date,
+    pub to: Date,
+    pub note: Option<String>,
+}
+
+/// A validated case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Case {
+    pub today: Option<Date>,
+    pub frozen_on: Option<Date>,
+    pub platforms: Vec<Platform>,
+    pub freeze_message: Option<String>,
+    pub stays: Vec<Stay>,
+    pub person: Person,
+}
+
+/// The case-file versions this build reads.
+pub const CASE_FILE_VERSION: u32 = 1;
+
+impl CaseFile {
+    /// Reads a case file from JSON text. Unknown fields and wrong types are errors that name the
+    /// field, e.g. `stays[0].form: unknown field …`.
+    pub fn from_json(text: &str) -> Result<CaseFile, InputError> {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+            let path = err.path().to_string();
+            let field = if path == "." { "case".to_owned() } else { path };
+            InputError::new(
+                field,
+                InputErrorKind::Malformed {
+                    detail: err.into_inner().to_string(),
+                },
+            )
+        })
+    }
+
+    /// Checks every field and returns the typed case, or the first problem found.
+    pub fn validate(&self) -> Result<Case, InputError> {
+        if self.version != CASE_FILE_VERSION {
+            return Err(InputError::new(
+                "version",
+                InputErrorKind::OutOfRange {
+                    value: self.version.to_string(),
+                    range: "this build reads case files of version 1",
+                },
+            ));
+        }
+        let today = self
+            .today
+            .as_deref()
+            .map(|t| parse_date("today", t))
+            .transpose()?;
+        let frozen_on = self
+            .frozen_on
+            .as_deref()
+            .map(|t| parse_date("frozen_on", t))
+            .transpose()?;
+        let platforms = self
+            .platforms
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                Platform::from_id(id).ok_or_else(|| {
+                    InputError::new(
+                        format!("platforms[{i}]"),
+                        InputErrorKind::UnknownValue {
+                            what: "platform",
+                            value: id.clone(),
+                            allowed: "wechat, qq, alipay, bank, phone, game, other",
+                        },
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let stays = self
+            .stays
+            .iter()
+            .enumerate()
+            .map(|(i, stay)| stay.validate(i))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Case {
+            today,
+            frozen_on,
+            platforms,
+            freeze_message: self
+                .freeze_message
+                .as_ref()
+                .filter(|m| !m.trim().is_empty())
+                .cloned(),
+            stays,
+            person: self.person.clone().unwrap_or_default(),
+        })
+    }
+}
+
+impl StayInput {
+    /// Validates stay number `index` (0-based), naming `stays[index].<field>` in any error.
+    pub fn validate(&self, index: usize) -> Result<Stay, InputError> {
+        let field = |name: &str| format!("stays[{index}].{name}");
+        let place = self
+            .place
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        let location = match (place, self.lat, self.lon) {
+            (Some(name), None, None) => Location::Named(name.to_owned()),
+            (None, Some(lat), Some(lon)) => {
+                if !(-90.0..=90.0).contains(&lat) {
+                    return Err(InputError::new(
+                        field("lat"),
+                        InputErrorKind::OutOfRange {
+                            value: lat.to_string(),
+                            range: "latitude is between -90 and 90 degrees",
+                        },
+                    ));
+                }
+                if !(-180.0..=180.0).contains(&lon) {
+                    return Err(InputError::new(
+                        field("lon"),
+                        InputErrorKind::OutOfRange {
+                            value: lon.to_string(),
+                            range: "longitude is between -180 and 180 degrees",
+                        },
+                    ));
+                }
+                let datum = match self.datum.as_deref() {
+                    None => Datum::Wgs84,
+                    Some(id) => Datum::from_id(id).ok_or_else(|| {
+                        InputError::new(
+                            field("datum"),
+                            InputErrorKind::UnknownValue {
+                                what: "datum",
+                                value: id.to_owned(),
+                                allowed: "wgs84, gcj02 (AMap, Tencent), bd09 (Baidu)",
+                            },
+                        )
+                    })?,
+                };
+                Location::Point { lat, lon, datum }
+            }
+            (None, None, None) => {
+                return Err(InputError::new(field("place"), InputErrorKind::Missing));
+            }
+            (None, Some(_), None) => {
+                return Err(InputError::new(field("lon"), InputErrorKind::Missing));
+            }
+            (None, None, Some(_)) => {
+                return Err(InputError::new(field("lat"), InputErrorKind::Missing));
+            }
+            (Some(_), _, _) => {
+                return Err(InputError::new(
+                    field("place"),
+                    InputErrorKind::PlaceOrCoordinates { what: "both" },
+                ));
+            }
+        };
+        let from = parse_date(&field("from"), &self.from)?;
+        let to = parse_date(&field("to"), &self.to)?;
+        if to < from {
+            return Err(InputError::new(
+                field("to"),
+                InputErrorKind::EndBeforeStart {
+                    from: from.to_string(),
+                    to: to.to_string(),
+                },
+            ));
+        }
+        Ok(Stay {
+            location,
+            from,
+            to,
+            note: self.note.clone(),
+        })
+    }
+}
+
+/// Parses an ISO `YYYY-MM-DD` date; anything else is an error naming `field`.
+///
+/// ```
+/// use prescreen_core::case::parse_date;
+/// assert!(parse_date("from", "2019-09-03").is_ok());
+/// assert!(parse_date("from", "2019-02-30").is_err()); // no such day
+/// assert!(parse_date("from", "").is_err());
+/// assert!(parse_date("from", "3/9/2019").is_err());
+/// ```
+pub fn parse_date(field: &str, text: &str) -> Result<Date, InputError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(InputError::new(field, InputErrorKind::Missing));
+    }
+    let well_formed = text.len() == 10
+        && text.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    let bad = || {
+        InputError::new(
+            field,
+            InputErrorKind::BadDate {
+                value: text.to_owned(),
+            },
+        )
+    };
+    if !well_formed {
+        return Err(bad());
+    }
+    text.parse::<Date>().map_err(|_| bad())
+}

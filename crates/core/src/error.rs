@@ -1,0 +1,183 @@
+//! Errors are values: each names the field the user must change and says how.
+
+use thiserror::Error;
+
+/// A problem with what the user entered, or with a case file.
+///
+/// `field` is a path such as `stays[0].to`, so the UI can point at the input and the CLI can
+/// print a one-line message that names it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{field}: {kind}")]
+pub struct InputError {
+    pub field: String,
+    pub kind: InputErrorKind,
+}
+
+impl InputError {
+    pub fn new(field: impl Into<String>, kind: InputErrorKind) -> Self {
+        Self {
+            field: field.into(),
+            kind,
+        }
+    }
+}
+
+/// What is wrong, with how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum InputErrorKind {
+    #[error("this field is required; fill it in")]
+    Missing,
+    #[error("{value:?} is not a date; write it as YYYY-MM-DD, e.g. 2019-09-03")]
+    BadDate { value: String },
+    #[error("the end date {to} is before the start date {from}; swap them or correct one")]
+    EndBeforeStart { from: String, to: String },
+    #[error("no place called {name:?} in the built-in list{}", suggest(.suggestions))]
+    UnknownPlace {
+        name: String,
+        suggestions: Vec<String>,
+    },
+    #[error("{name:?} names more than one place: {}; type the full name of the one you mean", .candidates.join(", "))]
+    AmbiguousPlace {
+        name: String,
+        candidates: Vec<String>,
+    },
+    #[error("{value} is out of range; {range}")]
+    OutOfRange { value: String, range: &'static str },
+    #[error("give either a place name or both lat and lon, not {what}")]
+    PlaceOrCoordinates { what: &'static str },
+    #[error("unknown {what} {value:?}; use one of: {allowed}")]
+    UnknownValue {
+        what: &'static str,
+        value: String,
+        allowed: &'static str,
+    },
+    #[error("this is not a case file this version can read: {detail}")]
+    Malformed { detail: String },
+}
+
+fn suggest(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        "; check the spelling, or enter coordinates instead".to_owned()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+impl InputError {
+    /// The message for a person, in their language: which field, what is wrong, how to fix it.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        use crate::i18n::Lang;
+        let field = field_label(&self.field, lang);
+        let what = match (&self.kind, lang) {
+            (InputErrorKind::Missing, Lang::ZhCn) => "还没填写，请填上。".to_owned(),
+            (InputErrorKind::Missing, Lang::ZhTw) => "還沒填寫，請填上。".to_owned(),
+            (InputErrorKind::BadDate { value }, Lang::ZhCn) => {
+                format!("“{value}”不是日期，请按 年-月-日 填写，例如 2019-09-03。")
+            }
+            (InputErrorKind::BadDate { value }, Lang::ZhTw) => {
+                format!("「{value}」不是日期，請按 年-月-日 填寫，例如 2019-09-03。")
+            }
+            (InputErrorKind::EndBeforeStart { from, to }, Lang::ZhCn) => {
+                format!("结束日期 {to} 早于开始日期 {from}，请对调或改正其中一个。")
+            }
+            (InputErrorKind::EndBeforeStart { from, to }, Lang::ZhTw) => {
+                format!("結束日期 {to} 早於開始日期 {from}，請對調或改正其中一個。")
+            }
+            (InputErrorKind::UnknownPlace { name, suggestions }, Lang::ZhCn) => {
+                if suggestions.is_empty() {
+                    format!("内置地名表里没有“{name}”。请检查写法，或改填坐标。")
+                } else {
+                    format!(
+                        "内置地名表里没有“{name}”。你是不是要找：{}？",
+                        suggestions.join("、")
+                    )
+                }
+            }
+            (InputErrorKind::UnknownPlace { name, suggestions }, Lang::ZhTw) => {
+                if suggestions.is_empty() {
+                    format!("內建地名表裡沒有「{name}」。請檢查寫法，或改填座標。")
+                } else {
+                    format!(
+                        "內建地名表裡沒有「{name}」。你是不是要找：{}？",
+                        suggestions.join("、")
+                    )
+                }
+            }
+            (InputErrorKind::AmbiguousPlace { name, candidates }, Lang::ZhCn) => format!(
+                "“{name}”可能指几个不同的地方：{}。请填写你指的那个的全名。",
+                candidates.join("；")
+            ),
+            (InputErrorKind::AmbiguousPlace { name, candidates }, Lang::ZhTw) => format!(
+                "「{name}」可能指幾個不同的地方：{}。請填寫你指的那個的全名。",
+                candidates.join("；")
+            ),
+            (InputErrorKind::OutOfRange { value, .. }, Lang::ZhCn) => {
+                format!("{value} 超出范围（纬度 −90 到 90，经度 −180 到 180）。")
+            }
+            (InputErrorKind::OutOfRange { value, .. }, Lang::ZhTw) => {
+                format!("{value} 超出範圍（緯度 −90 到 90，經度 −180 到 180）。")
+            }
+            (InputErrorKind::PlaceOrCoordinates { .. }, Lang::ZhCn) => {
+                "请只填地名，或只填经纬度，不要两样都填。".to_owned()
+            }
+            (InputErrorKind::PlaceOrCoordinates { .. }, Lang::ZhTw) => {
+                "請只填地名，或只填經緯度，不要兩樣都填。".to_owned()
+            }
+            (InputErrorKind::UnknownValue { value, allowed, .. }, Lang::ZhCn) => {
+                format!("不认识“{value}”，可用的值：{allowed}。")
+            }
+            (InputErrorKind::UnknownValue { value, allowed, .. }, Lang::ZhTw) => {
+                format!("不認識「{value}」，可用的值：{allowed}。")
+            }
+            (InputErrorKind::Malformed { detail }, Lang::ZhCn) => {
+                format!("文件格式不对：{detail}")
+            }
+            (InputErrorKind::Malformed { detail }, Lang::ZhTw) => {
+                format!("檔案格式不對：{detail}")
+            }
+            (kind, Lang::En) => format!("{kind}."),
+        };
+        match lang {
+            Lang::ZhCn | Lang::ZhTw => format!("{field}：{what}"),
+            Lang::En => format!("{field}: {what}"),
+        }
+    }
+}
+
+/// "stays[0].to" → "第 1 段停留的结束日期".
+fn field_label(field: &str, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::Lang;
+    let Some(rest) = field.strip_prefix("stays[") else {
+        return field.to_owned();
+    };
+    let Some((index, name)) = rest.split_once("].") else {
+        return field.to_owned();
+    };
+    let number = index.parse::<usize>().map_or(0, |i| i + 1);
+    let name = match (name, lang) {
+        ("place", Lang::ZhCn) => "地点",
+        ("place", Lang::ZhTw) => "地點",
+        ("place", Lang::En) => "place",
+        ("from", Lang::ZhCn) => "开始日期",
+        ("from", Lang::ZhTw) => "開始日期",
+        ("to", Lang::ZhCn) => "结束日期",
+        ("to", Lang::ZhTw) => "結束日期",
+        ("from", Lang::En) => "start date",
+        ("to", Lang::En) => "end date",
+        ("lat", Lang::ZhCn) => "纬度",
+        ("lat", Lang::ZhTw) => "緯度",
+        ("lat", Lang::En) => "latitude",
+        ("lon", Lang::ZhCn) => "经度",
+        ("lon", Lang::ZhTw) => "經度",
+        ("lon", Lang::En) => "longitude",
+        ("datum", Lang::ZhCn) => "坐标系",
+        ("datum", Lang::ZhTw) => "座標系",
+        ("datum", Lang::En) => "coordinate system",
+        (other, _) => other,
+    };
+    match lang {
+        Lang::ZhCn => format!("第 {number} 段停留的{name}"),
+        Lang::ZhTw => format!("第 {number} 段停留的{name}"),
+        Lang::En => format!("Stay {number}, {name}"),
+    }
+}

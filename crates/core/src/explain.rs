@@ -1,0 +1,101 @@
+//! The `why` sentence of each finding. Never stronger than the evidence: a few kilometres from a
+//! region means "your phone may have used the other side's network", never "you were there".
+
+use std::fmt::Write;
+
+use crate::i18n::Lang;
+use crate::screening::{Finding, Relation};
+
+/// One sentence (or two) saying where the stay was relative to the region, and when.
+pub fn why(finding: &Finding, region: &str, lang: Lang) -> String {
+    let mut text = String::new();
+    let distance = distance_phrase(finding, lang);
+    let _ = match (finding.relation, lang) {
+        (Relation::Inside, Lang::ZhCn) => write!(text, "该地点位于{region}范围内。"),
+        (Relation::Inside, Lang::ZhTw) => write!(text, "該地點位於{region}範圍內。"),
+        (Relation::Inside, Lang::En) => write!(text, "This place lies inside {region}."),
+        (Relation::BorderZone, Lang::ZhCn) => write!(
+            text,
+            "距{region}{distance}。这么近时，手机可能连上境外网络或被定位到对面，但这不代表你去过那里。"
+        ),
+        (Relation::BorderZone, Lang::ZhTw) => write!(
+            text,
+            "距{region}{distance}。這麼近時，手機可能連上境外網路或被定位到對面，但這不代表你去過那裡。"
+        ),
+        (Relation::BorderZone, Lang::En) => write!(
+            text,
+            "{distance} from {region}. This close, a phone may roam onto, or be located on, the other side's network; it does not mean you were there."
+        ),
+        (Relation::Near, Lang::ZhCn) => {
+            write!(
+                text,
+                "距{region}{distance}，较近，但一般不会被当作在该地区。"
+            )
+        }
+        (Relation::Near, Lang::ZhTw) => {
+            write!(
+                text,
+                "距{region}{distance}，較近，但一般不會被當作在該地區。"
+            )
+        }
+        (Relation::Near, Lang::En) => write!(
+            text,
+            "{distance} from {region}: near, but not usually taken as being there."
+        ),
+        (Relation::Far, Lang::ZhCn) => write!(text, "距{region}{distance}，很远。"),
+        (Relation::Far, Lang::ZhTw) => write!(text, "距{region}{distance}，很遠。"),
+        (Relation::Far, Lang::En) => write!(text, "{distance} from {region}: far away."),
+    };
+    let window_to = finding.window_to.as_deref().unwrap_or("");
+    let _ = match (finding.in_window, lang) {
+        (true, Lang::ZhCn) => write!(
+            text,
+            "停留日期（{}至{}）在该次封停的回溯期（{}至{}）内。",
+            finding.stay_from, finding.stay_to, finding.window_from, window_to
+        ),
+        (true, Lang::ZhTw) => write!(
+            text,
+            "停留日期（{}至{}）在該次封停的回溯期（{}至{}）內。",
+            finding.stay_from, finding.stay_to, finding.window_from, window_to
+        ),
+        (true, Lang::En) => write!(
+            text,
+            " The stay ({} to {}) falls within the freeze's look-back window ({} to {}).",
+            finding.stay_from, finding.stay_to, finding.window_from, window_to
+        ),
+        (false, Lang::ZhCn) => write!(
+            text,
+            "停留日期（{}至{}）不在该次封停的回溯期（{}至{}）内。",
+            finding.stay_from, finding.stay_to, finding.window_from, window_to
+        ),
+        (false, Lang::ZhTw) => write!(
+            text,
+            "停留日期（{}至{}）不在該次封停的回溯期（{}至{}）內。",
+            finding.stay_from, finding.stay_to, finding.window_from, window_to
+        ),
+        (false, Lang::En) => write!(
+            text,
+            " The stay ({} to {}) is outside the freeze's look-back window ({} to {}).",
+            finding.stay_from, finding.stay_to, finding.window_from, window_to
+        ),
+    };
+    text
+}
+
+/// "约 3 公里" for a point, "0–9 公里（该地点范围内的不同位置）" for a place with an extent.
+fn distance_phrase(finding: &Finding, lang: Lang) -> String {
+    let near = finding.distance_km;
+    let far = finding.distance_max_km;
+    if finding.radius_km > 0.0 {
+        match lang {
+            Lang::ZhCn => format!("{near:.0}–{far:.0} 公里（视在该地点内的具体位置而定）"),
+            Lang::ZhTw => format!("{near:.0}–{far:.0} 公里（視在該地點內的具體位置而定）"),
+            Lang::En => format!("{near:.0}–{far:.0} km (depending on where in the place you were)"),
+        }
+    } else {
+        match lang {
+            Lang::ZhCn | Lang::ZhTw => format!("约 {near:.1} 公里"),
+            Lang::En => format!("About {near:.1} km"),
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Regions: the screened areas as polygons, read from `regions.geojson`.
+
+use geo::{Closest, Covers, Distance, Haversine, HaversineClosestPoint, MultiPolygon, Point};
+
+use crate::data::RegionProperties;
+
+/// A screened area: its sourced properties and its outline (WGS-84, lon/lat).
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub properties: RegionProperties,
+    pub shape: MultiPolygon<f64>,
+}
+
+/// A country border line, kept for the map.
+#[derive(Debug, Clone)]
+pub struct BorderLine {
+    pub properties: RegionProperties,
+    pub line: geo::MultiLineString<f64>,
+}
+
+/// Everything in `regions.geojson`.
+#[derive(Debug, Clone, Default)]
+pub struct RegionSet {
+    pub regions: Vec<Region>,
+    pub borders: Vec<BorderLine>,
+}
+
+/// Why `regions.geojson` could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum RegionsError {
+    #[error("regions file is not GeoJSON: {0}")]
+    NotGeoJson(String),
+    #[error("regions file feature {index}: {detail}")]
+    Feature { index: usize, detail: String },
+}
+
+impl RegionSet {
+    /// Reads a GeoJSON FeatureCollection whose properties are [`RegionProperties`].
+    pub fn from_geojson(text: &str) -> Result<RegionSet, RegionsError> {
+        let collection: geojson::FeatureCollection = text
+            .parse::<geojson::GeoJson>()
+            .map_err(|e| RegionsError::NotGeoJson(e.to_string()))?
+            .try_into()
+            .map_err(|e: geojson::Error| RegionsError::NotGeoJson(e.to_string()))?;
+        let mut set = RegionSet::default();
+        for (index, feature) in collection.features.into_iter().enumerate() {
+            let bad = |detail: String| RegionsError::Feature { index, detail };
+            let properties: RegionProperties = serde_json::from_value(serde_json::Value::Object(
+                feature.properties.unwrap_or_default(),
+            ))
+            .map_err(|e| bad(e.to_string()))?;
+            let geometry = feature
+                .geometry
+                .ok_or_else(|| bad("has no geometry".into()))?;
+            let shape: geo::Geometry<f64> = geometry
+                .try_into()
+                .map_err(|e: geojson::Error| bad(e.to_string()))?;
+            match (properties.kind.as_str(), shape) {
+                ("region", geo::Geometry::Polygon(p)) => set.regions.push(Region {
+                    properties,
+                    shape: MultiPolygon(vec![p]),
+                }),
+                ("region", geo::Geometry::MultiPolygon(shape)) => {
+                    set.regions.push(Region { properties, shape })
+                }
+                ("border", geo::Geometry::LineString(l)) => set.borders.push(BorderLine {
+                    properties,
+                    line: geo::MultiLineString(vec![l]),
+                }),
+                ("border", geo::Geometry::MultiLineString(line)) => {
+                    set.borders.push(BorderLine { properties, line })
+                }
+                (kind, _) => {
+                    return Err(bad(format!(
+                        "kind {kind:?} with this geometry type is not supported"
+                    )));
+                }
+            }
+        }
+        Ok(set)
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.properties.id == id)
+    }
+}
+
+impl Region {
+    /// True when the point is inside or on the edge (`Covers`: the boundary counts as inside).
+    ///
+    /// ```
+    /// use geo::{polygon, MultiPolygon, Point};
+    /// # use prescreen_core::regions::Region;
+    /// # let properties = serde_json::from_str(r#"{"id":"sq","kind":"region","name_zh":"方","name_zh_tw":"方","name_en":"square","country":"MM","approximate":true,"method":"test","confidence":"inferred","sources":[]}"#).unwrap();
+    /// let square = polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)];
+    /// let region = Region { properties, shape: MultiPolygon(vec![square]) };
+    /// assert!(region.covers(Point::new(0.5, 0.5)));
+    /// assert!(region.covers(Point::new(1.0, 0.5)));  // on the edge: inside
+    /// assert!(region.covers(Point::new(0.0, 0.0)));  // on a corner: inside
+    /// assert!(!region.covers(Point::new(1.0001, 0.5)));
+    /// ```
+    pub fn covers(&self, point: Point<f64>) -> bool {
+        self.shape.covers(&point)
+    }
+
+    /// Great-circle distance in km from a point outside to the nearest edge; 0 when covered.
+    pub fn distance_km(&self, point: Point<f64>) -> f64 {
+        if self.covers(point) {
+            return 0.0;
+        }
+        match self.shape.haversine_closest_point(&point) {
+            Closest::SinglePoint(nearest) | Closest::Intersection(nearest) => {
+                Haversine.distance(point, nearest) / 1000.0
+            }
+            Closest::Indeterminate => f64::INFINITY,
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! Screening: each stay against each location-based freeze event, then one verdict for the case.
+//!
+//! A finding relates one stay to the nearest region of one event:
+//! - `inside`: the region covers the point (its edge counts as inside);
+//! - `border_zone`: outside, within the event's border-zone distance, where a phone may roam onto,
+//!   or be located on, the other side's network;
+//! - `near`: within the event's near distance, a weak signal;
+//! - `far`: anything else.
+//!
+//! A named place is a disc, not a dot: the finding reports the nearest and farthest distance over
+//! it and classifies by the nearest one. Dates count when the stay overlaps the event's
+//! look-back window.
+
+use geo::Point;
+use jiff::ToSpan;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::case::{Case, Location};
+use crate::data::Event;
+use crate::dataset::DataSet;
+use crate::datum::to_wgs84;
+use crate::error::InputError;
+use crate::i18n::Lang;
+
+/// How a stay relates to a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Far,
+    Near,
+    BorderZone,
+    Inside,
+}
+
+impl Relation {
+    /// Classifies the nearest distance from a point outside a region (0 means touching it).
+    ///
+    /// ```
+    /// use prescreen_core::screening::Relation;
+    /// // thresholds of 10 km (border zone) and 30 km (near): both limits are inclusive
+    /// assert_eq!(Relation::from_distance(false, 10.0, 10.0, 30.0), Relation::BorderZone);
+    /// assert_eq!(Relation::from_distance(false, 10.01, 10.0, 30.0), Relation::Near);
+    /// assert_eq!(Relation::from_distance(false, 30.0, 10.0, 30.0), Relation::Near);
+    /// assert_eq!(Relation::from_distance(false, 30.5, 10.0, 30.0), Relation::Far);
+    /// assert_eq!(Relation::from_distance(true, 0.0, 10.0, 30.0), Relation::Inside);
+    /// ```
+    pub fn from_distance(covered: bool, km: f64, border_zone_km: f64, near_km: f64) -> Relation {
+        if covered {
+            Relation::Inside
+        } else if km <= border_zone_km {
+            Relation::BorderZone
+        } else if km <= near_km {
+            Relation::Near
+        } else {
+            Relation::Far
+        }
+    }
+}
+
+/// One stay against one event's nearest region.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Index of the stay in the case.
+    pub stay: usize,
+    /// The gazetteer name, for a named place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// WGS-84 point that was screened.
+    pub lat: f64,
+    pub lon: f64,
+    /// Uncertainty of the point in km (0 for typed coordinates).
+    pub radius_km: f64,
+    pub event: String,
+    pub region: String,
+    pub relation: Relation,
+    /// Nearest distance from anywhere in the stay's disc to the region, km.
+    pub distance_km: f64,
+    /// Farthest distance from the disc's centre side, km (nearest + diameter, or centre + radius).
+    pub distance_max_km: f64,
+    pub in_window: bool,
+    /// The window the stay was checked against, inclusive.
+    pub window_from: String,
+    pub window_to: Option<String>,
+    pub stay_from: String,
+    pub stay_to: String,
+    /// The human-readable reason, in the requested language.
+    pub why: String,
+}
+
+impl Finding {
+    /// How much this finding points at the event: 0 (not at all) to 3 (inside, in time).
+    pub fn strength(&self) -> u8 {
+        if !self.in_window {
+            return 0;
+        }
+        match self.relation {
+            Relation::Inside => 3,
+            Relation::BorderZone => 2,
+            Relation::Near => 1,
+            Relation::Far => 0,
+        }
+    }
+}
+
+/// Screens every stay of the case against every location-based event.
+///
+/// Fails on the first stay whose place cannot be resolved, naming `stays[i].place`.
+pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Finding>, InputError> {
+    let mut findings = Vec::new();
+    for (index, stay) in case.stays.iter().enumerate() {
+        let (place, lat, lon, radius_km) = match &stay.location {
+            Location::Named(name) => {
+                let place = data
+                    .gazetteer
+                    .resolve(&format!("stays[{index}].place"), name)?;
+                (
+                    Some(place.zh.clone()),
+                    place.lat,
+                    place.lon,
+                    place.radius_km,
+                )
+            }
+            Location::Point { lat, lon, datum } => {
+                let (lat, lon) = to_wgs84(*lat, *lon, *datum);
+                (None, lat, lon, 0.0)
+            }
+        };
+        let point = Point::new(lon, lat);
+        for event in data.events.iter().filter(|e| !e.regions.is_empty()) {
+            let nearest = event
+                .regions
+                .iter()
+                .filter_map(|id| data.regions.region(id))
+                .map(|region| {
+                    let covered = region.covers(point);
+                    (region, covered, region.distance_km(point))
+                })
+                .min_by(|a, b| a.2.total_cmp(&b.2));
+            let Some((region, covered, centre_km)) = nearest else {
+                continue;
+            };
+            let distance_km = (centre_km - radius_km).max(0.0);
+            let distance_max_km = centre_km + radius_km;
+            let relation =
+                Relation::from_distance(covered, distance_km, event.border_zone_km, event.near_km);
+            let (window_from, window_to) = window(event);
+            let in_window = stay.to >= window_from && window_to.is_none_or(|end| stay.from <= end);
+            let mut finding = Finding {
+                stay: index,
+                place: place.clone(),
+                lat,
+                lon,
+                radius_km,
+                event: event.id.clone(),
+                region: region.properties.id.clone(),
+                relation,
+                distance_km: round_km(distance_km),
+                distance_max_km: round_km(distance_max_km),
+                in_window,
+                window_from: window_from.to_string(),
+                window_to: window_to.map(|d| d.to_string()),
+                stay_from: stay.from.to_string(),
+                stay_to: stay.to.to_string(),
+                why: String::new(),
+            };
+            let region_name = lang.pick(
+                &region.properties.name_zh,
+                &region.properties.name_zh_tw,
+                &region.properties.name_en,
+            );
+            finding.why = crate::explain::why(&finding, region_name, lang);
+            findings.push(finding);
+        }
+    }
+    Ok(findings)
+}
+
+/// The inclusive date window of an event: [effective − look-back, effective], open-ended when
+/// the action is ongoing.
+///
+/// ```
+/// # let mut event: prescreen_core::data::Event = serde_json::from_str(r#"{"id":"e","kind":"area_freeze","title_zh":"","title_en":"","authority_zh":"","issued":"2019-10-15","effective":"2019-10-14","platforms":[],"regions":[],"lookback_days":60,"lookback_reason":"","border_zone_km":10,"border_zone_reason":"","near_km":30,"near_reason":"","confidence":"official","sources":[]}"#).unwrap();
+/// use prescreen_core::screening::window;
+/// let (from, to) = window(&event);
+/// assert_eq!(from.to_string(), "2019-08-15");
+/// assert_eq!(to.map(|d| d.to_string()), Some("2019-10-14".to_string()));
+/// event.ongoing = true;
+/// assert_eq!(window(&event).1, None);
+/// ```
+pub fn window(event: &Event) -> (Date, Option<Date>) {
+    let effective: Date = event.effective.parse().unwrap_or(Date::MIN);
+    let from = effective
+        .checked_sub((event.lookback_days as i64).days())
+        .unwrap_or(Date::MIN);
+    (from, (!event.ongoing).then_some(effective))
+}
+
+fn round_km(km: f64) -> f64 {
+    if km.is_finite() {
+        (km * 10.0).round() / 10.0
+    } else {
+        km
+    }
+}

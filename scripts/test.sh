@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# README command 2: install what is missing, then run every check and test:
+# format, lints (host and wasm32), host tests of the core and CLI, component tests in headless
+# Chromium, a release build, and end-to-end flows in real Chromium against dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\n\033[1m[test]\033[0m %s\n' "$*"; }
+started=$SECONDS
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "clippy, host"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy, wasm32"
+cargo clippy -p unfreeze-app -p prescreen-core --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+step "host tests: core, CLI, data (unit, integration, doctests)"
+cargo test --workspace --exclude unfreeze-app --locked
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p unfreeze-app --target wasm32-unknown-unknown --locked
+
+step "release build into dist/"
+./scripts/build.sh dist
+
+step "end-to-end flows in Chromium against dist/"
+node --test --test-concurrency=1 tests/e2e/
+
+step "all passed in $((SECONDS - started)) s"

@@ -1,0 +1,5 @@
+//! One component per file.
+
+pub mod error_banner;
+pub mod stay_form;
+pub mod verdict_card;

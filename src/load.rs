@@ -1,0 +1,33 @@
+//! Loading the shipped data: three same-origin static files, fetched after first paint.
+//!
+//! URLs are relative to the page, so the app works at any sub-path (`/tools/unfreeze/`).
+
+use prescreen_core::dataset::DataSet;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Fetches and parses `data/places.json`, `data/events.json` and `data/regions.geojson`.
+pub async fn load_data() -> Result<DataSet, String> {
+    let places = fetch_text("data/places.json").await?;
+    let events = fetch_text("data/events.json").await?;
+    let regions = fetch_text("data/regions.geojson").await?;
+    DataSet::from_texts(&places, &events, &regions).map_err(|e| e.to_string())
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| format!("{url}: network error"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| format!("{url}: not a response"))?;
+    if !response.ok() {
+        return Err(format!("{url}: HTTP {}", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| format!("{url}: no body"))?)
+        .await
+        .map_err(|_| format!("{url}: body could not be read"))?;
+    text.as_string()
+        .ok_or_else(|| format!("{url}: body is not text"))
+}

@@ -1,0 +1,71 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium through playwright-core, a record of
+// every request and every CSP violation, and page helpers keyed on data-testid.
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Launches headless Chromium, quiet and offline apart from what the page asks for. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'unfreeze-e2e-'))}`,
+    ],
+  });
+}
+
+/**
+ * Opens `url` in a fresh context (phone-sized unless told otherwise) and records what happens:
+ * `requests` (url, method, resourceType, when), `cspViolations` and `consoleErrors`.
+ */
+export async function openApp(browser, url, { viewport = { width: 360, height: 740 } } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const log = { requests: [], cspViolations: [], consoleErrors: [], pageErrors: [] };
+  page.on('request', (request) =>
+    log.requests.push({
+      url: request.url(),
+      method: request.method(),
+      type: request.resourceType(),
+    }),
+  );
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy/i.test(text)) log.cspViolations.push(text);
+    else if (message.type() === 'error') log.consoleErrors.push(text);
+  });
+  page.on('pageerror', (error) => log.pageErrors.push(String(error)));
+  await page.goto(url);
+  return { context, page, log };
+}
+
+/** Waits until the data files are loaded (the app says so on <main data-ready>). */
+export async function waitForData(page) {
+  await page.waitForSelector('main[data-data="ready"]', { timeout: 30_000 });
+}
+
+/** Types one stay and presses the screen button. */
+export async function screenStay(page, { place, from, to }) {
+  await page.getByTestId('stay-place').fill(place);
+  await page.getByTestId('stay-from').fill(from);
+  await page.getByTestId('stay-to').fill(to);
+  await page.getByTestId('screen-run').click();
+}
+
+/** Every request went to `origin`, was a GET, and fetched a static file. */
+export function offOriginRequests(log, origin) {
+  return log.requests.filter(
+    (r) => !r.url.startsWith(origin) || r.method !== 'GET' || r.type === 'websocket',
+  );
+}
