@@ -1,0 +1,124 @@
+//! Case-file parsing and validation: every bad input is an error naming the field.
+
+use prescreen_core::case::{CaseFile, Datum, Location};
+use prescreen_core::i18n::Lang;
+
+fn error_of(json: &str) -> (String, String) {
+    let err = CaseFile::from_json(json)
+        .and_then(|f| f.validate())
+        .expect_err("should be refused");
+    (err.field.clone(), err.to_string())
+}
+
+#[test]
+fn the_design_example_reads() {
+    let case = CaseFile::from_json(
+        r#"{"version":1,"today":"2019-10-16","frozen_on":"2019-10-14","platforms":["wechat","qq"],
+            "freeze_message":"该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。",
+            "stays":[{"place":"打洛镇","from":"2019-09-03","to":"2019-09-05","note":"company trip"},
+                     {"lat":21.698,"lon":100.031,"datum":"gcj02","from":"2019-09-04","to":"2019-09-04"}],
+            "person":{"name":"何","qq":"12345"}}"#,
+    )
+    .and_then(|f| f.validate())
+    .expect("valid");
+    assert_eq!(case.stays.len(), 2);
+    assert_eq!(case.stays[0].location, Location::Named("打洛镇".into()));
+    assert!(matches!(
+        case.stays[1].location,
+        Location::Point {
+            datum: Datum::Gcj02,
+            ..
+        }
+    ));
+    assert_eq!(case.person.qq.as_deref(), Some("12345"));
+}
+
+#[test]
+fn unknown_fields_are_named() {
+    let (field, message) =
+        error_of(r#"{"version":1,"stays":[{"place":"x","form":"2019-09-03","to":"2019-09-05"}]}"#);
+    assert_eq!(field, "stays[0].form");
+    assert!(message.contains("unknown field `form`"), "{message}");
+}
+
+#[test]
+fn each_bad_field_is_named() {
+    let cases = [
+        (r#"{"version":2}"#, "version"),
+        (r#"{"version":1,"platforms":["weixin"]}"#, "platforms[0]"),
+        (r#"{"version":1,"today":"16/10/2019"}"#, "today"),
+        (
+            r#"{"version":1,"stays":[{"from":"2019-09-03","to":"2019-09-05"}]}"#,
+            "stays[0].place",
+        ),
+        (
+            r#"{"version":1,"stays":[{"place":"  ","from":"2019-09-03","to":"2019-09-05"}]}"#,
+            "stays[0].place",
+        ),
+        (
+            r#"{"version":1,"stays":[{"place":"x","from":"2019-9-3","to":"2019-09-05"}]}"#,
+            "stays[0].from",
+        ),
+        (
+            r#"{"version":1,"stays":[{"place":"x","from":"2019-09-05","to":"2019-09-03"}]}"#,
+            "stays[0].to",
+        ),
+        (
+            r#"{"version":1,"stays":[{"lat":91,"lon":100,"from":"2019-09-03","to":"2019-09-05"}]}"#,
+            "stays[0].lat",
+        ),
+        (
+            r#"{"version":1,"stays":[{"lat":21,"lon":181,"from":"2019-09-03","to":"2019-09-05"}]}"#,
+            "stays[0].lon",
+        ),
+        (
+            r#"{"version":1,"stays":[{"lat":21,"from":"2019-09-03","to":"2019-09-05"}]}"#,
+            "stays[0].lon",
+        ),
+        (
+            r#"{"version":1,"stays":[{"lat":21,"lon":100,"datum":"wgs-84","from":"2019-09-03","to":"2019-09-05"}]}"#,
+            "stays[0].datum",
+        ),
+        (
+            r#"{"version":1,"stays":[{"place":"x","lat":21,"lon":100,"from":"2019-09-03","to":"2019-09-05"}]}"#,
+            "stays[0].place",
+        ),
+        (
+            r#"{"version":1,"stays":[{"place":"x","from":"2019-09-03","to":"2019-09-05"},{"place":"y","from":"2019-13-01","to":"2019-09-05"}]}"#,
+            "stays[1].from",
+        ),
+        (
+            r#"{"version":1,"stays":[{"place":"x","from":"2019-09-03","to":5}]}"#,
+            "stays[0].to",
+        ),
+    ];
+    for (json, expected) in cases {
+        let (field, message) = error_of(json);
+        assert_eq!(field, expected, "{json} → {message}");
+    }
+}
+
+#[test]
+fn not_json_at_all_is_a_clear_error() {
+    let (field, message) = error_of("this is not json");
+    assert_eq!(field, "case");
+    assert!(message.contains("not a case file"), "{message}");
+}
+
+#[test]
+fn messages_are_given_in_each_language() {
+    let err = CaseFile::from_json(
+        r#"{"version":1,"stays":[{"place":"x","from":"2019-09-05","to":"2019-09-03"}]}"#,
+    )
+    .and_then(|f| f.validate())
+    .unwrap_err();
+    assert_eq!(
+        err.message(Lang::ZhCn),
+        "第 1 段停留的结束日期：结束日期 2019-09-03 早于开始日期 2019-09-05，请对调或改正其中一个。"
+    );
+    assert!(err.message(Lang::ZhTw).contains("結束日期"));
+    assert!(
+        err.message(Lang::En)
+            .starts_with("Stay 1, end date: the end date")
+    );
+}
