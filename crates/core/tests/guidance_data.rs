@@ -1,0 +1,464 @@
+//! The shipped guidance data (`static/data/{messages,channels,legal}.json`): it parses through the
+//! schema, every record is sourced, references resolve, the Pu'er police channel ships no number,
+//! and every verbatim block text in the real-message corpus is classified as expected.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use prescreen_core::data_guidance::{
+    Cause, ChannelsFile, ContactKind, LegalFile, MessagesFile, normalise, validate,
+};
+use serde::de::DeserializeOwned;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// ../shared next to the repository (see ../shared/README.md), when present.
+fn shared() -> Option<PathBuf> {
+    let p = repo().join("../shared");
+    p.join("data/messages-real.tsv").is_file().then_some(p)
+}
+
+fn load<T: DeserializeOwned>(rel: &str) -> T {
+    let path = repo().join(rel);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn shipped() -> (MessagesFile, ChannelsFile, LegalFile) {
+    (
+        load("static/data/messages.json"),
+        load("static/data/channels.json"),
+        load("static/data/legal.json"),
+    )
+}
+
+#[test]
+fn shipped_files_parse_and_validate() {
+    let (m, c, l) = shipped();
+    let problems = validate(&m, &c, &l);
+    assert!(problems.is_empty(), "problems:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn shipped_files_are_built_from_the_inputs() {
+    let (m, c, l) = shipped();
+    assert_eq!(
+        m,
+        load::<MessagesFile>("data/guidance/messages.json"),
+        "static/data/messages.json is stale: run `cargo run -p prescreen-core --example build_guidance`"
+    );
+    assert_eq!(
+        c,
+        load::<ChannelsFile>("data/guidance/channels.json"),
+        "static/data/channels.json is stale: run the build_guidance example"
+    );
+    assert_eq!(
+        l,
+        load::<LegalFile>("data/guidance/legal.json"),
+        "static/data/legal.json is stale: run the build_guidance example"
+    );
+}
+
+#[test]
+fn every_record_has_a_source() {
+    let (m, c, l) = shipped();
+    for p in &m.patterns {
+        assert!(!p.sources.is_empty(), "pattern {} has no source", p.id);
+    }
+    for ch in &c.channels {
+        assert!(!ch.sources.is_empty(), "channel {} has no source", ch.id);
+        for k in &ch.contacts {
+            assert!(
+                !k.sources.is_empty(),
+                "channel {} contact {} has no source",
+                ch.id,
+                k.value
+            );
+        }
+        if let Some(h) = &ch.hours {
+            assert!(
+                !h.sources.is_empty(),
+                "channel {} hours have no source",
+                ch.id
+            );
+        }
+        for n in &ch.notes {
+            assert!(
+                !n.sources.is_empty(),
+                "channel {} has an unsourced note",
+                ch.id
+            );
+        }
+    }
+    for a in &l.articles {
+        assert!(!a.sources.is_empty(), "article {} has no source", a.id);
+    }
+    for law in &l.laws {
+        assert!(!law.sources.is_empty(), "law {} has no source", law.id);
+    }
+}
+
+#[test]
+fn causes_and_channel_references_resolve() {
+    let (m, c, l) = shipped();
+    let channels: BTreeSet<&str> = c.channels.iter().map(|x| x.id.as_str()).collect();
+    let articles: BTreeSet<&str> = l.articles.iter().map(|x| x.id.as_str()).collect();
+    for p in &m.patterns {
+        assert!(Cause::ALL.contains(&p.cause), "pattern {}", p.id);
+        for id in &p.channels {
+            assert!(
+                channels.contains(id.as_str()),
+                "pattern {} names unknown channel {id}",
+                p.id
+            );
+        }
+        for id in &p.legal {
+            assert!(
+                articles.contains(id.as_str()),
+                "pattern {} names unknown article {id}",
+                p.id
+            );
+        }
+    }
+    // Every cause a user can be told about has at least one pattern, except `unknown`'s default.
+    for cause in Cause::ALL {
+        assert!(
+            m.patterns.iter().any(|p| p.cause == cause),
+            "no pattern for cause {}",
+            cause.as_str()
+        );
+    }
+}
+
+#[test]
+fn the_required_channels_exist() {
+    let (_, c, _) = shipped();
+    let ids: BTreeSet<&str> = c.channels.iter().map(|x| x.id.as_str()).collect();
+    for id in [
+        "puer-police-station",
+        "wechat-self-service",
+        "wechat-support",
+        "qq-security-center",
+        "tencent-support",
+        "tencent-privacy",
+        "tencent-games",
+        "alipay-support",
+        "bank",
+        "carrier",
+        "police-local",
+        "96110",
+        "12321",
+        "12300",
+        "12378",
+    ] {
+        assert!(ids.contains(id), "channel {id} is missing");
+    }
+    for id in ["96110", "12321"] {
+        let ch = c.channels.iter().find(|x| x.id == id).unwrap();
+        assert!(
+            ch.does_not_unfreeze,
+            "{id} must be marked does_not_unfreeze"
+        );
+    }
+}
+
+#[test]
+fn no_phone_number_without_a_source_and_none_for_puer() {
+    let (_, c, _) = shipped();
+    for ch in &c.channels {
+        for k in ch.contacts.iter().filter(|k| k.kind == ContactKind::Phone) {
+            assert!(
+                !k.sources.is_empty(),
+                "{}: phone {} has no source",
+                ch.id,
+                k.value
+            );
+            assert!(
+                k.sources.iter().all(|s| s.url.starts_with("http")),
+                "{}: phone {} has a source without a url",
+                ch.id,
+                k.value
+            );
+        }
+    }
+    let puer = c
+        .channels
+        .iter()
+        .find(|x| x.id == "puer-police-station")
+        .unwrap();
+    assert!(puer.numbers_from_user);
+    assert!(puer.numbers_from_user_why.is_some());
+    assert!(
+        !puer.contacts.iter().any(|k| k.kind == ContactKind::Phone),
+        "the Pu'er numbers were published only as an image: do not ship them"
+    );
+    // Nor may a number hide in any text shown to the user: no run of 7+ digits in the channel's
+    // texts (source URLs aside).
+    let mut texts = vec![&puer.name, &puer.decides];
+    texts.extend(&puer.handles);
+    texts.extend(&puer.does_not_handle);
+    texts.extend(puer.numbers_from_user_why.as_ref());
+    texts.extend(puer.notes.iter().map(|n| &n.text));
+    for t in texts {
+        for s in [&t.zh_cn, &t.zh_tw, &t.en] {
+            let mut run = 0;
+            for ch in s.chars() {
+                run = if ch.is_ascii_digit() { run + 1 } else { 0 };
+                assert!(run < 7, "the Pu'er channel shows a long digit run: {s}");
+            }
+        }
+    }
+    let hours = puer
+        .hours
+        .as_ref()
+        .expect("the Pu'er hours are sourced (长沙晚报)");
+    assert_eq!(hours.tz, "Asia/Shanghai");
+    assert_eq!(hours.days, ["mon", "tue", "wed", "thu", "fri"]);
+}
+
+#[test]
+fn article_texts_are_verbatim_from_the_statutes() {
+    let Some(shared) = shared() else {
+        eprintln!("../shared not found: statute texts not compared");
+        return;
+    };
+    let (_, _, l) = shipped();
+    let files: BTreeMap<&str, &str> = [
+        ("atfl", "facts/statutes/anti-telecom-fraud-law-2022.md"),
+        (
+            "pipl",
+            "facts/statutes/personal-information-protection-law-2021.md",
+        ),
+        (
+            "nbpi-reg",
+            "facts/statutes/non-bank-payment-institutions-regulation-2023.md",
+        ),
+    ]
+    .into_iter()
+    .collect();
+    let required = [
+        "atfl-11", "atfl-18", "atfl-22", "atfl-31", "atfl-32", "atfl-35", "atfl-36", "atfl-48",
+        "pipl-24", "pipl-44", "pipl-45", "pipl-47", "pipl-50", "pipl-18", "pipl-35",
+    ];
+    for id in required {
+        assert!(
+            l.articles.iter().any(|a| a.id == id),
+            "article {id} is missing"
+        );
+    }
+    for a in l.articles.iter().filter(|a| a.verbatim) {
+        let Some(file) = files.get(a.law.as_str()) else {
+            continue;
+        };
+        let statute = std::fs::read_to_string(shared.join(file)).unwrap();
+        // Each line of the statute file is one paragraph or one enumerated item (（一）…), and the
+        // first paragraph follows the article number on its line.
+        for (i, p) in a.paragraphs.iter().enumerate() {
+            for (j, line) in p.text_zh.lines().enumerate() {
+                let line = if i == 0 && j == 0 {
+                    format!("{} {}", a.article_zh, line)
+                } else {
+                    line.to_string()
+                };
+                assert!(
+                    statute.lines().any(|l| l == line),
+                    "{} ¶{}: {line:?} is not a line of {file}",
+                    a.id,
+                    p.number
+                );
+            }
+        }
+    }
+}
+
+/// A TSV row of ../shared/data/messages-real.tsv: (id, text, verbatim).
+fn corpus(shared: &Path) -> Vec<(u32, String, bool)> {
+    let text = std::fs::read_to_string(shared.join("data/messages-real.tsv")).unwrap();
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 7, "bad TSV row: {line}");
+            let mut t = cols[2].to_string();
+            // CSV-style quoting: "…""…" → …"…
+            if t.len() >= 2 && t.starts_with('"') && t.ends_with('"') {
+                t = t[1..t.len() - 1].replace("\"\"", "\"");
+            }
+            (cols[0].parse().unwrap(), t, cols[6] == "yes")
+        })
+        .collect()
+}
+
+/// What each corpus row should be classified as (its `cause_as_reported`, read by a person).
+const EXPECTED: &[(u32, Cause)] = &[
+    (1, Cause::PlatformViolation),
+    (2, Cause::PlatformViolation),
+    (4, Cause::PlatformViolation),
+    (5, Cause::PlatformViolation),
+    (7, Cause::NotAFreeze),
+    (8, Cause::AccountSecurity),
+    (10, Cause::BorderAreaFreeze),
+    (11, Cause::PlatformViolation),
+    (13, Cause::PlatformViolation),
+    (14, Cause::NotAFreeze),
+    (16, Cause::AccountSecurity),
+    (17, Cause::NotAFreeze),
+    (19, Cause::AccountSecurity),
+    (20, Cause::NotAFreeze),
+    (22, Cause::NotAFreeze),
+    (23, Cause::NotAFreeze),
+    (25, Cause::NotAFreeze),
+    (26, Cause::NotAFreeze),
+    (28, Cause::NotAFreeze),
+    (29, Cause::NotAFreeze),
+    (31, Cause::PlatformViolation),
+    (32, Cause::AccountSecurity),
+    (34, Cause::PlatformViolation),
+    (35, Cause::PlatformViolation),
+    (37, Cause::AccountSecurity),
+    (38, Cause::PlatformViolation),
+    (40, Cause::PlatformViolation),
+    (41, Cause::PlatformViolation),
+    (43, Cause::PhoneNumberFlagged),
+    (44, Cause::PlatformViolation),
+    (46, Cause::PlatformViolation),
+    (47, Cause::PlatformViolation),
+    (49, Cause::NotAFreeze),
+    (50, Cause::PlatformViolation),
+    (52, Cause::NotAFreeze),
+    (53, Cause::PlatformViolation),
+    (55, Cause::NotAFreeze),
+    (56, Cause::FundsFrozenByAuthority),
+    (58, Cause::FundsFrozenByAuthority),
+    (59, Cause::AccountSecurity),
+    (61, Cause::AccountSecurity),
+    (62, Cause::AccountSecurity),
+    (64, Cause::NotAFreeze),
+    (65, Cause::PlatformViolation),
+];
+
+#[test]
+fn every_corpus_row_is_an_example_with_its_exact_text() {
+    let Some(shared) = shared() else {
+        eprintln!("../shared not found: corpus not compared");
+        return;
+    };
+    let (m, _, _) = shipped();
+    let examples: BTreeMap<u32, &str> = m
+        .patterns
+        .iter()
+        .flat_map(|p| &p.examples)
+        .filter_map(|e| e.corpus_id.map(|id| (id, e.text.as_str())))
+        .collect();
+    for (id, text, _) in corpus(&shared) {
+        assert_eq!(
+            examples.get(&id).copied(),
+            Some(text.as_str()),
+            "corpus row {id}"
+        );
+        assert!(
+            EXPECTED.iter().any(|(e, _)| *e == id),
+            "row {id} has no expected cause"
+        );
+    }
+}
+
+#[test]
+fn every_verbatim_corpus_text_is_classified_as_expected() {
+    let Some(shared) = shared() else {
+        eprintln!("../shared not found: corpus not classified");
+        return;
+    };
+    let (m, _, _) = shipped();
+    let mut wrong = Vec::new();
+    for (id, text, verbatim) in corpus(&shared) {
+        let expected = EXPECTED.iter().find(|(e, _)| *e == id).unwrap().1;
+        let hits = m.matching(&text);
+        let best = hits.first().map(|p| p.cause);
+        let any = hits.iter().any(|p| p.cause == expected);
+        // Verbatim texts: the best match must be right. Paraphrases: some pattern must be.
+        if (verbatim && best != Some(expected)) || (!verbatim && !any) {
+            wrong.push(format!(
+                "row {id} ({}): expected {}, got {:?}",
+                if verbatim { "verbatim" } else { "paraphrase" },
+                expected.as_str(),
+                hits.iter().map(|p| p.id.as_str()).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn every_example_matches_its_own_pattern_best() {
+    let (m, _, _) = shipped();
+    for p in &m.patterns {
+        for e in p.examples.iter().filter(|e| e.verbatim) {
+            let hits = m.matching(&e.text);
+            assert!(
+                hits.iter().any(|h| h.id == p.id),
+                "{}: {:?} does not match",
+                p.id,
+                e.text
+            );
+            assert_eq!(
+                hits[0].cause, p.cause,
+                "{}: {:?} is best matched by {}",
+                p.id, e.text, hits[0].id
+            );
+        }
+    }
+}
+
+#[test]
+fn traditional_and_full_width_texts_classify_like_simplified_ones() {
+    let (m, _, _) = shipped();
+    let cases = [
+        (
+            "該微信號因涉及欺詐，國務院打擊治理電信網絡新型違法犯罪工作部際聯席會議辦公室通報封停。",
+            Cause::BorderAreaFreeze,
+        ),
+        (
+            "［安全提醒］該帳號因使用非官方ＱＱ客戶端被暫時凍結。（錯誤碼：４０）",
+            Cause::PlatformViolation,
+        ),
+        (
+            "為了你的帳號安全，此微信號不能登錄網頁微信",
+            Cause::NotAFreeze,
+        ),
+        (
+            "您尾號1234的號碼存在異常使用行為，將進行保護性停機",
+            Cause::PhoneNumberFlagged,
+        ),
+        ("您的銀行卡已暫停非櫃面業務", Cause::CardTradingSanction),
+        ("有人说交500元手续费就能代解封", Cause::NotAFreeze),
+    ];
+    for (text, cause) in cases {
+        let hits = m.matching(text);
+        assert_eq!(
+            hits.first().map(|p| p.cause),
+            Some(cause),
+            "{text} → {} ({:?})",
+            normalise(text),
+            hits.iter().map(|p| p.id.as_str()).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn every_pattern_phrase_is_normalised() {
+    // The engine normalises the user's text once and tests substrings, so a stored phrase must be
+    // a fixed point of the normaliser (simplified, no spaces or punctuation, lower-case).
+    let (m, _, _) = shipped();
+    for p in &m.patterns {
+        for r in &p.rules {
+            for phrase in r.all_of.iter().chain(&r.none_of) {
+                assert_eq!(&normalise(phrase), phrase, "pattern {}", p.id);
+            }
+        }
+    }
+}
