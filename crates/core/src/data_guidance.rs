@@ -77,6 +77,12 @@ impl Cause {
     }
 }
 
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The services a pattern is seen on; the case file's `platforms` ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -236,6 +242,13 @@ pub struct ChannelsFile {
     pub channels: Vec<Channel>,
 }
 
+impl ChannelsFile {
+    /// The channel with this id.
+    pub fn channel(&self, id: &str) -> Option<&Channel> {
+        self.channels.iter().find(|c| c.id == id)
+    }
+}
+
 /// How a channel is reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -376,6 +389,27 @@ pub struct LegalFile {
     pub licence: String,
     pub laws: Vec<Law>,
     pub articles: Vec<Article>,
+}
+
+impl LegalFile {
+    /// The article with this id (`atfl-32`).
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+
+    /// The law with this id (`atfl`).
+    pub fn law(&self, id: &str) -> Option<&Law> {
+        self.laws.iter().find(|l| l.id == id)
+    }
+}
+
+impl Article {
+    /// The paragraphs letters quote: the `cited` ones, or all when none is singled out.
+    pub fn cited_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs
+            .iter()
+            .filter(|p| self.cited.is_empty() || self.cited.contains(&p.number))
+    }
 }
 
 /// A law or regulation the letters cite.

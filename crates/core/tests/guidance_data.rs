@@ -436,6 +436,19 @@ fn traditional_and_full_width_texts_classify_like_simplified_ones() {
         ),
         ("您的銀行卡已暫停非櫃面業務", Cause::CardTradingSanction),
         ("有人说交500元手续费就能代解封", Cause::NotAFreeze),
+        (
+            "This WeChat account has been permanently blocked.",
+            Cause::PlatformViolation,
+        ),
+        (
+            "Your account was restricted: unofficial client detected",
+            Cause::PlatformViolation,
+        ),
+        (
+            "你的微信帐号因涉嫌违规被永久限制登录",
+            Cause::PlatformViolation,
+        ),
+        ("該連結存在安全風險", Cause::NotAFreeze),
     ];
     for (text, cause) in cases {
         let hits = m.matching(text);
@@ -447,6 +460,26 @@ fn traditional_and_full_width_texts_classify_like_simplified_ones() {
             hits.iter().map(|p| p.id.as_str()).collect::<Vec<_>>()
         );
     }
+}
+
+#[test]
+fn cited_articles_hold_the_paragraphs_letters_quote() {
+    let (_, _, l) = shipped();
+    let a32 = l.article("atfl-32").unwrap();
+    let cited: Vec<_> = a32.cited_paragraphs().collect();
+    assert_eq!(cited.len(), 1);
+    assert!(
+        cited[0]
+            .text_zh
+            .contains("核查通过的，应当即时解除有关措施")
+    );
+    let a45 = l.article("pipl-45").unwrap();
+    assert!(
+        a45.cited_paragraphs()
+            .any(|p| p.text_zh.contains("应当及时提供"))
+    );
+    assert_eq!(l.law(&a45.law).unwrap().in_force, "2021-11-01");
+    assert_eq!(l.law("atfl").unwrap().in_force, "2022-12-01");
 }
 
 #[test]
