@@ -134,6 +134,27 @@ fn causes_and_channel_references_resolve() {
 }
 
 #[test]
+fn the_events_name_only_known_channels() {
+    // events.json belongs to the geographic half of the data set; its `channels` point here.
+    let path = repo().join("static/data/events.json");
+    if !path.is_file() {
+        eprintln!("static/data/events.json not built yet: not cross-checked");
+        return;
+    }
+    let events: prescreen_core::data::EventsFile = load("static/data/events.json");
+    let (_, c, _) = shipped();
+    for e in &events.events {
+        for id in &e.channels {
+            assert!(
+                c.channel(id).is_some(),
+                "event {} names unknown channel {id}",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
 fn the_required_channels_exist() {
     let (_, c, _) = shipped();
     let ids: BTreeSet<&str> = c.channels.iter().map(|x| x.id.as_str()).collect();
@@ -458,6 +479,67 @@ fn traditional_and_full_width_texts_classify_like_simplified_ones() {
             "{text} → {} ({:?})",
             normalise(text),
             hits.iter().map(|p| p.id.as_str()).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// The rows of ../shared/FACTS.md §2 ("what the user saw" → probable cause), as a user might type
+/// them.
+#[test]
+fn every_row_of_the_facts_table_is_covered() {
+    let (m, _, _) = shipped();
+    let rows = [
+        (
+            "该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。",
+            Cause::BorderAreaFreeze,
+            "puer-police-station",
+        ),
+        (
+            "你的微信号被临时限制登录，可自助解封",
+            Cause::AccountSecurity,
+            "wechat-self-service",
+        ),
+        (
+            "你的微信号已被永久限制登录",
+            Cause::PlatformViolation,
+            "wechat-support",
+        ),
+        ("微信永久封号", Cause::PlatformViolation, "wechat-support"),
+        (
+            "你的QQ号已被暂时冻结",
+            Cause::AccountSecurity,
+            "qq-security-center",
+        ),
+        (
+            "该QQ号因违反《QQ号码规则》已被永久冻结",
+            Cause::PlatformViolation,
+            "tencent-support",
+        ),
+        (
+            "您的支付宝账户已被限制",
+            Cause::AccountSecurity,
+            "alipay-support",
+        ),
+        (
+            "您的银行卡非柜面业务暂停，暂不能开立新账户",
+            Cause::CardTradingSanction,
+            "bank",
+        ),
+        (
+            "您的手机号码涉诈，已被停机",
+            Cause::PhoneNumberFlagged,
+            "carrier",
+        ),
+        ("QQ被冻结后游戏也无法登录", Cause::Unknown, "tencent-games"),
+    ];
+    for (text, cause, channel) in rows {
+        let best = m.matching(text).into_iter().next();
+        let best = best.unwrap_or_else(|| panic!("{text}: no pattern matches"));
+        assert_eq!(best.cause, cause, "{text}: best match {}", best.id);
+        assert!(
+            best.channels.iter().any(|c| c == channel),
+            "{text}: {} does not name {channel}",
+            best.id
         );
     }
 }
