@@ -1,13 +1,13 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium through playwright-core, a record of
 // every request and every CSP violation, and page helpers keyed on data-testid.
 import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Launches headless Chromium, quiet and offline apart from what the page asks for. */
+/**
+ * Launches headless Chromium, quiet and offline apart from what the page asks for. Playwright gives
+ * each launch a fresh, empty profile of its own.
+ */
 export async function launch() {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -20,7 +20,6 @@ export async function launch() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'unfreeze-e2e-'))}`,
     ],
   });
 }
@@ -32,6 +31,7 @@ export async function launch() {
 export async function openApp(browser, url, { viewport = { width: 360, height: 740 } } = {}) {
   const context = await browser.newContext({ viewport, locale: 'zh-CN' });
   const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
   const log = { requests: [], cspViolations: [], consoleErrors: [], pageErrors: [] };
   page.on('request', (request) =>
     log.requests.push({
