@@ -236,7 +236,6 @@ fn chinese_side_is_never_inside_a_myanmar_region() {
 }
 
 #[test]
-#[ignore = "打洛镇 has no sourced coordinate yet (data/README.md, gaps)"]
 fn daluo_is_outside_but_next_to_mong_la() {
     let places: PlacesFile = serde_json::from_str(&read("places.json")).unwrap();
     let all = regions();
