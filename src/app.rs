@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::components::error_banner::ErrorBanner;
 use crate::components::stay_form::StayForm;
 use crate::components::verdict_card::VerdictCard;
+use crate::components::what_happened::WhatHappened;
 use crate::load::load_data;
 use crate::state::{Action, DataStatus, State};
 use crate::text::{Text, t};
@@ -59,6 +60,14 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |(field, value)| state.dispatch(Action::EditStay(field, value)))
     };
+    let on_toggle_platform = {
+        let state = state.clone();
+        Callback::from(move |platform| state.dispatch(Action::TogglePlatform(platform)))
+    };
+    let on_message = {
+        let state = state.clone();
+        Callback::from(move |message| state.dispatch(Action::EditMessage(message)))
+    };
     let on_run = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Run))
@@ -72,6 +81,8 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="privacy">{ t(lang, Text::Privacy) }</p>
             </header>
             <ErrorBanner error={state.error.clone()} />
+            <WhatHappened platforms={state.platforms.clone()} message={state.message.clone()}
+                          {lang} {on_toggle_platform} {on_message} />
             <StayForm stay={state.stay.clone()} {lang} {on_edit} {on_run} />
             if let Some(screening) = &state.screening {
                 <VerdictCard screening={screening.clone()} {lang} />

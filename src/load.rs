@@ -6,12 +6,16 @@ use prescreen_core::dataset::DataSet;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Fetches and parses `data/places.json`, `data/events.json` and `data/regions.geojson`.
+/// Fetches and parses the places, events, regions, message patterns and channels.
 pub async fn load_data() -> Result<DataSet, String> {
     let places = fetch_text("data/places.json").await?;
     let events = fetch_text("data/events.json").await?;
     let regions = fetch_text("data/regions.geojson").await?;
-    DataSet::from_texts(&places, &events, &regions).map_err(|e| e.to_string())
+    let messages = fetch_text("data/messages.json").await?;
+    let channels = fetch_text("data/channels.json").await?;
+    DataSet::from_texts(&places, &events, &regions)
+        .and_then(|data| data.with_guidance(&messages, &channels))
+        .map_err(|e| e.to_string())
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use prescreen_core::case::{CASE_FILE_VERSION, CaseFile, StayInput};
+use prescreen_core::case::{CASE_FILE_VERSION, CaseFile, Platform, StayInput};
 use prescreen_core::dataset::DataSet;
 use prescreen_core::i18n::Lang;
 use prescreen_core::verdict::{Screening, check};
@@ -38,6 +38,10 @@ pub enum DataStatus {
 #[derive(Debug, Clone, Default)]
 pub struct State {
     pub lang: Lang,
+    /// The accounts that were frozen.
+    pub platforms: Vec<Platform>,
+    /// The block-screen text as pasted.
+    pub message: String,
     pub stay: StayDraft,
     pub data: DataStatus,
     pub screening: Option<Rc<Screening>>,
@@ -48,6 +52,8 @@ pub struct State {
 impl PartialEq for State {
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang
+            && self.platforms == other.platforms
+            && self.message == other.message
             && self.stay == other.stay
             && self.screening == other.screening
             && self.error == other.error
@@ -61,6 +67,8 @@ impl PartialEq for State {
 }
 
 pub enum Action {
+    TogglePlatform(Platform),
+    EditMessage(String),
     EditStay(StayField, String),
     DataLoaded(Rc<DataSet>),
     DataFailed(String),
@@ -73,6 +81,8 @@ impl State {
     pub fn case_file(&self) -> CaseFile {
         CaseFile {
             version: CASE_FILE_VERSION,
+            platforms: self.platforms.iter().map(|p| p.id().to_owned()).collect(),
+            freeze_message: Some(self.message.clone()).filter(|m| !m.trim().is_empty()),
             stays: vec![StayInput {
                 place: Some(self.stay.place.clone()),
                 from: self.stay.from.clone(),
@@ -110,6 +120,19 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
+            Action::TogglePlatform(platform) => {
+                let mut next = (*self).clone();
+                if let Some(at) = next.platforms.iter().position(|p| *p == platform) {
+                    next.platforms.remove(at);
+                } else {
+                    next.platforms.push(platform);
+                }
+                next
+            }
+            Action::EditMessage(message) => State {
+                message,
+                ..(*self).clone()
+            },
             Action::EditStay(field, value) => {
                 let mut next = (*self).clone();
                 match field {

@@ -3,3 +3,4 @@
 pub mod error_banner;
 pub mod stay_form;
 pub mod verdict_card;
+pub mod what_happened;

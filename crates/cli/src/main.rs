@@ -2,11 +2,13 @@
 //! and for tests. JSON in, JSON out; exit 0 on success, 2 on invalid input with a one-line
 //! message naming the field, never a panic.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use prescreen_core::case::CaseFile;
+use prescreen_core::classify::classify;
 use prescreen_core::dataset::DataSet;
 use prescreen_core::i18n::Lang;
 use prescreen_core::verdict::{Screening, check};
@@ -15,6 +17,8 @@ use prescreen_core::verdict::{Screening, check};
 const PLACES: &str = include_str!("../../../static/data/places.json");
 const EVENTS: &str = include_str!("../../../static/data/events.json");
 const REGIONS: &str = include_str!("../../../static/data/regions.geojson");
+const MESSAGES: &str = include_str!("../../../static/data/messages.json");
+const CHANNELS: &str = include_str!("../../../static/data/channels.json");
 
 #[derive(Parser)]
 #[command(
@@ -39,6 +43,16 @@ enum Command {
         #[arg(long, default_value = "zh-CN")]
         lang: String,
     },
+    /// Classify a freeze message: the probable cause and who can lift it.
+    Classify {
+        /// The text shown on the block screen or in the SMS (any part of it).
+        #[arg(long)]
+        message: String,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        #[arg(long, default_value = "zh-CN")]
+        lang: String,
+    },
     /// Import location-history files as a case file (not available yet).
     Import {
         files: Vec<PathBuf>,
@@ -57,8 +71,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(output) => {
-            println!("{output}");
-            ExitCode::SUCCESS
+            // A closed pipe (`prescreen check … | head`) is not an error worth a panic.
+            let mut stdout = std::io::stdout().lock();
+            match writeln!(stdout, "{output}") {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("prescreen: could not write the output: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Err(message) => {
             eprintln!("prescreen: {message}");
@@ -71,13 +93,12 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<String, String> {
     match command {
         Command::Check { case, format, lang } => {
-            let lang = Lang::from_code(&lang)
-                .ok_or_else(|| format!("--lang: unknown language {lang:?}; use zh-CN, zh-TW or en"))?;
+            let lang = parse_lang(&lang)?;
             let text = read_text(&case)?;
             let case = CaseFile::from_json(&text)
                 .and_then(|file| file.validate())
                 .map_err(|e| e.to_string())?;
-            let data = DataSet::from_texts(PLACES, EVENTS, REGIONS).map_err(|e| e.to_string())?;
+            let data = shipped_data()?;
             let screening = check(&case, &data, lang).map_err(|e| e.to_string())?;
             Ok(match format {
                 Format::Json => serde_json::to_string_pretty(&screening)
@@ -85,11 +106,44 @@ fn run(command: Command) -> Result<String, String> {
                 Format::Text => as_text(&screening),
             })
         }
+        Command::Classify {
+            message,
+            format,
+            lang,
+        } => {
+            let lang = parse_lang(&lang)?;
+            let data = shipped_data()?;
+            let messages = data
+                .messages
+                .as_ref()
+                .ok_or("the message patterns are missing from this build")?;
+            let result = classify(messages, &message, lang);
+            Ok(match format {
+                Format::Json => serde_json::to_string_pretty(&result)
+                    .map_err(|e| format!("could not write the result: {e}"))?,
+                Format::Text => format!(
+                    "cause: {}  ({})\n{}\n{}",
+                    result.cause, result.label, result.explanation, result.next_step
+                ),
+            })
+        }
         Command::Import { .. } => Err(
             "import: reading location-history files is not available in this version yet; enter the stays in the case file by hand"
                 .to_owned(),
         ),
     }
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code)
+        .ok_or_else(|| format!("--lang: unknown language {code:?}; use zh-CN, zh-TW or en"))
+}
+
+/// The data compiled into the binary; a failure here is a build problem, not the user's.
+fn shipped_data() -> Result<DataSet, String> {
+    DataSet::from_texts(PLACES, EVENTS, REGIONS)
+        .and_then(|data| data.with_guidance(MESSAGES, CHANNELS))
+        .map_err(|e| format!("the built-in data does not load ({e})"))
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
@@ -109,6 +163,7 @@ fn as_text(screening: &Screening) -> String {
         screening.cause.confidence,
         screening.data_version
     )];
+    lines.extend(screening.explanation.iter().cloned());
     for finding in &screening.findings {
         lines.push(format!(
             "stay {} → {} {:?} {:.1} km: {}",

@@ -1,6 +1,7 @@
 //! The loaded data set: what the screening reads, built once from the shipped files' text.
 
 use crate::data::{Event, EventsFile, PlacesFile};
+use crate::data_guidance::{ChannelsFile, MessagesFile};
 use crate::gazetteer::Gazetteer;
 use crate::regions::{RegionSet, RegionsError};
 
@@ -12,6 +13,10 @@ pub struct DataSet {
     pub events: Vec<Event>,
     pub regions: RegionSet,
     pub gazetteer: Gazetteer,
+    /// Freeze-message patterns; `None` until [`DataSet::with_guidance`] adds them.
+    pub messages: Option<MessagesFile>,
+    /// Who decides and how to reach them; `None` until [`DataSet::with_guidance`] adds them.
+    pub channels: Option<ChannelsFile>,
 }
 
 /// A shipped data file that does not load: a build problem, not a user error.
@@ -39,6 +44,22 @@ impl DataSet {
             events: events.events,
             regions: RegionSet::from_geojson(regions)?,
             gazetteer: Gazetteer::new(places.places),
+            messages: None,
+            channels: None,
         })
+    }
+
+    /// Adds the texts of `messages.json` and `channels.json`, for the message classifier and the
+    /// channels of a verdict.
+    pub fn with_guidance(mut self, messages: &str, channels: &str) -> Result<DataSet, DataError> {
+        self.messages = Some(serde_json::from_str(messages).map_err(|e| DataError::Json {
+            file: "messages.json",
+            detail: e.to_string(),
+        })?);
+        self.channels = Some(serde_json::from_str(channels).map_err(|e| DataError::Json {
+            file: "channels.json",
+            detail: e.to_string(),
+        })?);
+        Ok(self)
     }
 }

@@ -29,6 +29,7 @@
 //! ```
 
 pub mod case;
+pub mod classify;
 pub mod data;
 pub mod data_guidance;
 pub mod dataset;
@@ -37,6 +38,7 @@ pub mod error;
 pub mod explain;
 pub mod gazetteer;
 pub mod i18n;
+pub mod index;
 pub mod regions;
 pub mod screening;
 pub mod verdict;

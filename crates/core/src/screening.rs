@@ -11,13 +11,12 @@
 //! it and classifies by the nearest one. Dates count when the stay overlaps the event's
 //! look-back window.
 
-use geo::Point;
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::case::{Case, Location};
-use crate::data::Event;
+use crate::data::{Confidence, Event};
 use crate::dataset::DataSet;
 use crate::datum::to_wgs84;
 use crate::error::InputError;
@@ -73,6 +72,8 @@ pub struct Finding {
     pub radius_km: f64,
     pub event: String,
     pub region: String,
+    /// How sure the sources are that this region was targeted.
+    pub region_confidence: Confidence,
     pub relation: Relation,
     /// Nearest distance from anywhere in the stay's disc to the region, km.
     pub distance_km: f64,
@@ -90,15 +91,22 @@ pub struct Finding {
 
 impl Finding {
     /// How much this finding points at the event: 0 (not at all) to 3 (inside, in time).
+    ///
+    /// A region whose targeting no source confirms (`unverified`) counts one step less, so a
+    /// stay in Ruili is never flagged as strongly as one in Mong La.
     pub fn strength(&self) -> u8 {
         if !self.in_window {
             return 0;
         }
-        match self.relation {
+        let by_relation: u8 = match self.relation {
             Relation::Inside => 3,
             Relation::BorderZone => 2,
             Relation::Near => 1,
             Relation::Far => 0,
+        };
+        match self.region_confidence {
+            Confidence::Unverified | Confidence::User => by_relation.saturating_sub(1),
+            _ => by_relation,
         }
     }
 }
@@ -126,15 +134,19 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
                 (None, lat, lon, 0.0)
             }
         };
-        let point = Point::new(lon, lat);
         for event in data.events.iter().filter(|e| !e.regions.is_empty()) {
             let nearest = event
                 .regions
                 .iter()
                 .filter_map(|id| data.regions.region(id))
                 .map(|region| {
-                    let covered = region.covers(point);
-                    (region, covered, region.distance_km(point))
+                    let covered = region.index.covers(lon, lat);
+                    let km = if covered {
+                        0.0
+                    } else {
+                        region.index.edge_distance_km(lon, lat)
+                    };
+                    (region, covered, km)
                 })
                 .min_by(|a, b| a.2.total_cmp(&b.2));
             let Some((region, covered, centre_km)) = nearest else {
@@ -154,6 +166,7 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
                 radius_km,
                 event: event.id.clone(),
                 region: region.properties.id.clone(),
+                region_confidence: region.properties.confidence,
                 relation,
                 distance_km: round_km(distance_km),
                 distance_max_km: round_km(distance_max_km),
