@@ -74,6 +74,14 @@ fn gcj02_to_wgs84(lat: f64, lon: f64) -> (f64, f64) {
     (wlat, wlon)
 }
 
+/// GCJ-02 → BD-09, Baidu's published offset (for tests and for writing Baidu links).
+pub fn gcj02_to_bd09(lat: f64, lon: f64) -> (f64, f64) {
+    let x_pi = std::f64::consts::PI * 3000.0 / 180.0;
+    let z = (lon * lon + lat * lat).sqrt() + 0.00002 * (lat * x_pi).sin();
+    let theta = lat.atan2(lon) + 0.000003 * (lon * x_pi).cos();
+    (z * theta.sin() + 0.006, z * theta.cos() + 0.0065)
+}
+
 /// BD-09 → GCJ-02, Baidu's published offset removed.
 fn bd09_to_gcj02(lat: f64, lon: f64) -> (f64, f64) {
     let x_pi = std::f64::consts::PI * 3000.0 / 180.0;

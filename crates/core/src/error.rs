@@ -43,6 +43,10 @@ pub enum InputErrorKind {
     },
     #[error("{value} is out of range; {range}")]
     OutOfRange { value: String, range: &'static str },
+    #[error(
+        "could not read coordinates from {value:?}; paste them as 21.698, 100.031 or 21°41'53\"N 100°01'52\"E, or a map app's share link"
+    )]
+    BadCoordinates { value: String },
     #[error("give either a place name or both lat and lon, not {what}")]
     PlaceOrCoordinates { what: &'static str },
     #[error("unknown {what} {value:?}; use one of: {allowed}")]
@@ -117,6 +121,12 @@ impl InputError {
             (InputErrorKind::OutOfRange { value, .. }, Lang::ZhTw) => {
                 format!("{value} 超出範圍（緯度 −90 到 90，經度 −180 到 180）。")
             }
+            (InputErrorKind::BadCoordinates { value }, Lang::ZhCn) => format!(
+                "没能从“{value}”读出坐标。请按 21.698, 100.031 或 21°41'53\"N 100°01'52\"E 的格式粘贴，或粘贴地图App的分享链接。"
+            ),
+            (InputErrorKind::BadCoordinates { value }, Lang::ZhTw) => format!(
+                "沒能從「{value}」讀出座標。請按 21.698, 100.031 或 21°41'53\"N 100°01'52\"E 的格式貼上，或貼上地圖App的分享連結。"
+            ),
             (InputErrorKind::PlaceOrCoordinates { .. }, Lang::ZhCn) => {
                 "请只填地名，或只填经纬度，不要两样都填。".to_owned()
             }

@@ -30,6 +30,7 @@
 
 pub mod case;
 pub mod classify;
+pub mod coords;
 pub mod data;
 pub mod data_guidance;
 pub mod dataset;
