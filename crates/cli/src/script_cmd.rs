@@ -1,0 +1,87 @@
+//! `prescreen script CASE.json --kind … [--lang …] [--now …] [--number …]…`: the call script or
+//! letter the user would read or send, as plain text.
+
+use std::path::Path;
+
+use prescreen_core::case::CaseFile;
+use prescreen_core::dataset::DataSet;
+use prescreen_core::i18n::Lang;
+use prescreen_core::scripts::{ScriptData, ScriptInput, ScriptKind, parse_now, render};
+use prescreen_core::verdict::check;
+
+const PLACES: &str = include_str!("../../../static/data/places.json");
+const EVENTS: &str = include_str!("../../../static/data/events.json");
+const REGIONS: &str = include_str!("../../../static/data/regions.geojson");
+const MESSAGES: &str = include_str!("../../../static/data/messages.json");
+const CHANNELS: &str = include_str!("../../../static/data/channels.json");
+const LEGAL: &str = include_str!("../../../static/data/legal.json");
+const HOLIDAYS: &str = include_str!("../../../static/data/holidays.json");
+const LINKED: &str = include_str!("../../../static/data/linked.json");
+
+/// Runs the command; an `Err` is the one-line message for stderr (exit 2).
+///
+/// `now` is China time as `YYYY-MM-DDTHH:MM` (for "open now / opens at"); `numbers` are the
+/// phone numbers the user copied from their own notice (they become `tel:` links).
+pub fn run(
+    case_path: &Path,
+    kind: &str,
+    lang: &str,
+    now: Option<&str>,
+    numbers: &[String],
+) -> Result<String, String> {
+    let kind = ScriptKind::from_id(kind).ok_or_else(|| {
+        format!("--kind: unknown kind {kind:?}; use hotline, platform-appeal, pi-access or game-decouple")
+    })?;
+    let lang = Lang::from_code(lang)
+        .ok_or_else(|| format!("--lang: unknown language {lang:?}; use zh-CN, zh-TW or en"))?;
+    let now = now
+        .map(|text| {
+            parse_now(text).ok_or_else(|| {
+                format!("--now: {text:?} is not a date and time; write it as 2019-10-16T09:30 (China time)")
+            })
+        })
+        .transpose()?;
+    let text = std::fs::read_to_string(case_path).map_err(|e| {
+        format!(
+            "{}: cannot read the case file ({e}); check the path and that it is UTF-8 JSON",
+            case_path.display()
+        )
+    })?;
+    let case = CaseFile::from_json(&text)
+        .and_then(|file| file.validate())
+        .map_err(|e| e.to_string())?;
+    let data = DataSet::from_texts(PLACES, EVENTS, REGIONS)
+        .and_then(|d| d.with_guidance(MESSAGES, CHANNELS))
+        .map_err(|e| e.to_string())?;
+    let screening = check(&case, &data, lang).map_err(|e| e.to_string())?;
+    let script_data =
+        ScriptData::from_texts(CHANNELS, LEGAL, HOLIDAYS, LINKED).map_err(|e| e.to_string())?;
+    let input = ScriptInput {
+        case: &case,
+        screening: &screening,
+        lang,
+        now,
+        numbers,
+    };
+    let documents = render(kind, &input, &script_data).map_err(|e| {
+        let field = match &e {
+            prescreen_core::scripts::ScriptError::Number(_) => "--number: ",
+            _ => "",
+        };
+        format!("{field}{}", e.message(Lang::En))
+    })?;
+    let mut out = String::new();
+    for (i, doc) in documents.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&doc.page_text());
+        if let Some(url) = &doc.mailto {
+            out.push_str(&format!("\nmailto: {url}\n"));
+        }
+        if let Some(deadline) = &doc.deadline {
+            out.push_str(&format!("\n.ics ({}):\n{}", deadline.due, deadline.ics));
+        }
+    }
+    Ok(out.trim_end().to_owned())
+}
