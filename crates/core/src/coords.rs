@@ -165,7 +165,6 @@ fn parse_dms(text: &str) -> Option<PastedPoint> {
     let mut values: Vec<(f64, Option<char>)> = Vec::new();
     let mut parts: Vec<f64> = Vec::new();
     let mut number = String::new();
-    let mut hemisphere: Option<char> = None;
     let mut leading_hemisphere: Option<char> = None;
     let finish = |parts: &mut Vec<f64>, values: &mut Vec<(f64, Option<char>)>, h: Option<char>| {
         if parts.is_empty() {
@@ -200,8 +199,7 @@ fn parse_dms(text: &str) -> Option<PastedPoint> {
                 if parts.is_empty() {
                     leading_hemisphere = Some(c);
                 } else {
-                    hemisphere = Some(c);
-                    finish(&mut parts, &mut values, hemisphere.take());
+                    finish(&mut parts, &mut values, Some(c));
                 }
             }
             ',' | ';' | '，' => {

@@ -3,6 +3,7 @@
 use crate::data::{Event, EventsFile, PlacesFile};
 use crate::data_guidance::{ChannelsFile, MessagesFile};
 use crate::gazetteer::Gazetteer;
+use crate::index::RegionIndex;
 use crate::regions::{RegionSet, RegionsError};
 
 /// Everything the screening needs, parsed and indexed.
@@ -13,6 +14,9 @@ pub struct DataSet {
     pub events: Vec<Event>,
     pub regions: RegionSet,
     pub gazetteer: Gazetteer,
+    /// One index over all the regions of each location-based event, for screening many points
+    /// (imports, benchmarks) with one lookup per point.
+    pub areas: Vec<EventArea>,
     /// Freeze-message patterns; `None` until [`DataSet::with_guidance`] adds them.
     pub messages: Option<MessagesFile>,
     /// Who decides and how to reach them; `None` until [`DataSet::with_guidance`] adds them.
@@ -39,10 +43,18 @@ impl DataSet {
             file: "events.json",
             detail: e.to_string(),
         })?;
+        let regions = RegionSet::from_geojson(regions)?;
+        let areas = events
+            .events
+            .iter()
+            .filter(|e| !e.regions.is_empty())
+            .map(|event| EventArea::new(event, &regions))
+            .collect();
         Ok(DataSet {
             version: events.data_version,
             events: events.events,
-            regions: RegionSet::from_geojson(regions)?,
+            regions,
+            areas,
             gazetteer: Gazetteer::new(places.places),
             messages: None,
             channels: None,
@@ -61,5 +73,42 @@ impl DataSet {
             detail: e.to_string(),
         })?);
         Ok(self)
+    }
+}
+
+/// The union of one event's regions, indexed as one area.
+#[derive(Debug, Clone)]
+pub struct EventArea {
+    pub event: String,
+    pub border_zone_km: f64,
+    pub near_km: f64,
+    pub index: RegionIndex,
+}
+
+impl EventArea {
+    fn new(event: &Event, regions: &RegionSet) -> EventArea {
+        // The regions do not overlap, so their polygons together are one valid multipolygon.
+        let union = geo::MultiPolygon(
+            event
+                .regions
+                .iter()
+                .filter_map(|id| regions.region(id))
+                .flat_map(|r| r.shape.0.iter().cloned())
+                .collect(),
+        );
+        EventArea {
+            event: event.id.clone(),
+            border_zone_km: event.border_zone_km,
+            near_km: event.near_km,
+            index: RegionIndex::new(&union, crate::regions::INDEX_MARGIN_KM),
+        }
+    }
+
+    /// The relation class of a point to the nearest of the event's regions: 3 inside, 2 border
+    /// zone, 1 near, 0 far.
+    #[inline]
+    pub fn class(&self, lon: f64, lat: f64) -> u8 {
+        self.index
+            .class(lon, lat, self.border_zone_km, self.near_km)
     }
 }

@@ -22,14 +22,11 @@ use rstar::{AABB, PointDistance, RTree, RTreeObject};
 /// km per degree of latitude (mean Earth radius 6371.0088 km).
 const KM_PER_DEGREE: f64 = 6371.0088 * std::f64::consts::PI / 180.0;
 
-/// What the index knows about one cell.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum CellKind {
-    Inside,
-    Outside,
-    /// Edges touch it: see `boundary[slot]`.
-    Boundary(u32),
-}
+/// A cell of the covers grid: 0 outside, 1 inside, `2 + slot` a boundary cell.
+type Cell = u32;
+const OUTSIDE: Cell = 0;
+const INSIDE: Cell = 1;
+const FIRST_SLOT: Cell = 2;
 
 #[derive(Debug, Clone)]
 struct BoundaryCell {
@@ -63,31 +60,91 @@ impl PointDistance for ScaledEdge {
     }
 }
 
-/// The grid index of one region.
+/// A uniform grid over a box: which cell a point falls in.
 #[derive(Debug, Clone)]
-pub struct RegionIndex {
+struct Grid {
     min: Coord<f64>,
     cell_width: f64,
     cell_height: f64,
+    /// 1 / cell size, so the hot path multiplies instead of dividing.
+    per_x: f64,
+    per_y: f64,
     columns: usize,
     rows: usize,
-    cells: Vec<CellKind>,
-    /// Per cell: lower and upper bound, in km, of the distance from any of its points to the
-    /// nearest edge (for inside cells, to the edge from inside).
-    bounds: Vec<(f32, f32)>,
+}
+
+impl Grid {
+    /// A grid of about `cells` cells, square-ish in km, over `min`–`max`.
+    fn new(min: Coord<f64>, max: Coord<f64>, cells: usize) -> Grid {
+        let mid_cos = ((min.y + max.y) / 2.0).to_radians().cos();
+        let aspect = ((max.x - min.x) * mid_cos) / (max.y - min.y);
+        let columns = ((cells as f64 * aspect).sqrt().round() as usize).clamp(8, 4096);
+        let rows = ((cells as f64 / columns as f64).round() as usize).clamp(8, 4096);
+        let cell_width = (max.x - min.x) / columns as f64;
+        let cell_height = (max.y - min.y) / rows as f64;
+        Grid {
+            min,
+            cell_width,
+            cell_height,
+            per_x: 1.0 / cell_width,
+            per_y: 1.0 / cell_height,
+            columns,
+            rows,
+        }
+    }
+
+    #[inline]
+    fn cell_of(&self, x: f64, y: f64) -> Option<usize> {
+        let column = ((x - self.min.x) * self.per_x).floor();
+        let row = ((y - self.min.y) * self.per_y).floor();
+        // NaN fails every comparison, so it lands here too.
+        if !(column >= 0.0 && row >= 0.0 && column < self.columns as f64 && row < self.rows as f64)
+        {
+            return None;
+        }
+        Some(row as usize * self.columns + column as usize)
+    }
+
+    /// Clamped column and row of a coordinate, for rasterising edges.
+    fn clamped(&self, x: f64, y: f64) -> (usize, usize) {
+        let column = ((x - self.min.x) * self.per_x).floor();
+        let row = ((y - self.min.y) * self.per_y).floor();
+        (
+            column.clamp(0.0, (self.columns - 1) as f64) as usize,
+            row.clamp(0.0, (self.rows - 1) as f64) as usize,
+        )
+    }
+
+    fn len(&self) -> usize {
+        self.columns * self.rows
+    }
+}
+
+/// The grid index of one region (or of the union of an event's regions).
+#[derive(Debug, Clone)]
+pub struct RegionIndex {
+    /// Tight around the region: answers `covers`.
+    grid: Grid,
+    cells: Vec<Cell>,
     boundary: Vec<BoundaryCell>,
     edge_ids: Vec<u32>,
     edges: Vec<(Coord<f64>, Coord<f64>)>,
+    /// Wider by the margin: bounds, in km, on the distance from any point of a cell to the nearest
+    /// edge.
+    bounds_grid: Grid,
+    bounds: Vec<(f32, f32)>,
     tree: RTree<ScaledEdge>,
     /// cos of the latitude used for the R-tree's scaled plane.
     tree_cos: f64,
     /// The largest ratio between a local plane's x-scale and the R-tree's over the grid.
     tree_stretch: f64,
+    /// Points outside `bounds_grid` are at least this far from every edge.
+    margin_km: f64,
 }
 
 impl RegionIndex {
     /// Builds the index of `shape` (WGS-84 lon/lat). `margin_km` is how far outside the region
-    /// distances are resolved by the grid (use the largest threshold that will be asked).
+    /// distances are bounded by the grid (use the largest threshold that will be asked).
     pub fn new(shape: &MultiPolygon<f64>, margin_km: f64) -> RegionIndex {
         let edges: Vec<(Coord<f64>, Coord<f64>)> = shape
             .lines_iter()
@@ -99,26 +156,26 @@ impl RegionIndex {
             Coord { x: 0.0, y: 0.0 },
         ));
         let max_abs_lat = (rect.min().y.abs().max(rect.max().y.abs()) + 1.0).min(89.0);
-        let margin_y = margin_km.max(1.0) / KM_PER_DEGREE + 1e-6;
-        let margin_x = margin_km.max(1.0) / (KM_PER_DEGREE * max_abs_lat.to_radians().cos()) + 1e-6;
-        let min = Coord {
-            x: rect.min().x - margin_x,
-            y: rect.min().y - margin_y,
+        let degrees = |km: f64| Coord {
+            x: km / (KM_PER_DEGREE * max_abs_lat.to_radians().cos()) + 1e-6,
+            y: km / KM_PER_DEGREE + 1e-6,
         };
-        let max = Coord {
-            x: rect.max().x + margin_x,
-            y: rect.max().y + margin_y,
-        };
-        // About four cells per edge, between 64×64 and 256×256, square-ish in km.
-        let target_cells = (edges.len() * 4).clamp(4096, 65536) as f64;
-        let mid_cos = ((min.y + max.y) / 2.0).to_radians().cos();
-        let aspect = ((max.x - min.x) * mid_cos) / (max.y - min.y);
-        let columns = ((target_cells * aspect).sqrt().round() as usize).clamp(8, 1024);
-        let rows = ((target_cells / columns as f64).round() as usize).clamp(8, 1024);
-        let cell_width = (max.x - min.x) / columns as f64;
-        let cell_height = (max.y - min.y) / rows as f64;
+        // The covers grid has a thin margin so its border lies outside the region.
+        let thin = degrees(0.5);
+        let grid = Grid::new(
+            rect.min() - thin,
+            rect.max() + thin,
+            (edges.len() * 16).clamp(16_384, 262_144),
+        );
+        let wide = degrees(margin_km.max(1.0));
+        let bounds_grid = Grid::new(rect.min() - wide, rect.max() + wide, 16_384);
 
-        let tree_cos = mid_cos;
+        let tree_cos = ((bounds_grid.min.y
+            + bounds_grid.min.y
+            + bounds_grid.cell_height * bounds_grid.rows as f64)
+            / 2.0)
+            .to_radians()
+            .cos();
         let scale = |c: Coord<f64>| [c.x * KM_PER_DEGREE * tree_cos, c.y * KM_PER_DEGREE];
         let tree = RTree::bulk_load(
             edges
@@ -131,26 +188,28 @@ impl RegionIndex {
                 })
                 .collect(),
         );
-        let cos_extremes = [min.y, max.y, 0.0_f64.clamp(min.y, max.y)]
-            .map(|lat| lat.to_radians().cos() / tree_cos);
-        let tree_stretch = cos_extremes
+        let (south, north) = (
+            bounds_grid.min.y,
+            bounds_grid.min.y + bounds_grid.cell_height * bounds_grid.rows as f64,
+        );
+        let tree_stretch = [south, north, 0.0_f64.clamp(south, north)]
+            .map(|lat| lat.to_radians().cos() / tree_cos)
             .iter()
             .fold(1.0_f64, |acc, &r| acc.max(r).max(1.0 / r));
 
+        let cell_count = grid.len();
         let mut index = RegionIndex {
-            min,
-            cell_width,
-            cell_height,
-            columns,
-            rows,
-            cells: vec![CellKind::Outside; columns * rows],
-            bounds: vec![(0.0, 0.0); columns * rows],
+            grid,
+            cells: vec![OUTSIDE; cell_count],
             boundary: Vec::new(),
             edge_ids: Vec::new(),
             edges,
+            bounds: Vec::new(),
+            bounds_grid,
             tree,
             tree_cos,
             tree_stretch,
+            margin_km: margin_km.max(1.0),
         };
         index.assign_edges();
         index.walk_rows();
@@ -158,35 +217,16 @@ impl RegionIndex {
         index
     }
 
-    fn cell_of(&self, x: f64, y: f64) -> Option<usize> {
-        let column = ((x - self.min.x) / self.cell_width).floor();
-        let row = ((y - self.min.y) / self.cell_height).floor();
-        if column < 0.0 || row < 0.0 || column >= self.columns as f64 || row >= self.rows as f64 {
-            return None;
-        }
-        Some(row as usize * self.columns + column as usize)
-    }
-
-    /// Clamped cell column/row of a coordinate, for rasterising edges.
-    fn clamped(&self, x: f64, y: f64) -> (usize, usize) {
-        let column = ((x - self.min.x) / self.cell_width).floor();
-        let row = ((y - self.min.y) / self.cell_height).floor();
-        (
-            column.clamp(0.0, (self.columns - 1) as f64) as usize,
-            row.clamp(0.0, (self.rows - 1) as f64) as usize,
-        )
-    }
-
     /// Lists each edge in every cell its bounding box overlaps (a superset of the cells it
     /// touches, which is all exactness needs).
     fn assign_edges(&mut self) {
         let mut per_cell: Vec<Vec<u32>> = vec![Vec::new(); self.cells.len()];
         for (id, &(a, b)) in self.edges.iter().enumerate() {
-            let (c0, r0) = self.clamped(a.x.min(b.x), a.y.min(b.y));
-            let (c1, r1) = self.clamped(a.x.max(b.x), a.y.max(b.y));
+            let (c0, r0) = self.grid.clamped(a.x.min(b.x), a.y.min(b.y));
+            let (c1, r1) = self.grid.clamped(a.x.max(b.x), a.y.max(b.y));
             for row in r0..=r1 {
                 for column in c0..=c1 {
-                    per_cell[row * self.columns + column].push(id as u32);
+                    per_cell[row * self.grid.columns + column].push(id as u32);
                 }
             }
         }
@@ -202,7 +242,7 @@ impl RegionIndex {
                 reference_inside: false,
             });
             self.edge_ids.extend(ids);
-            self.cells[cell] = CellKind::Boundary(slot);
+            self.cells[cell] = FIRST_SLOT + slot;
         }
     }
 
@@ -212,30 +252,34 @@ impl RegionIndex {
         &self.edge_ids[start..start + cell.edge_count as usize]
     }
 
-    /// Walks each row from its first cell (outside: the grid has a margin) and carries the
+    /// Walks each row from the grid's left border (outside: the grid has a margin) and carries the
     /// inside/outside status from reference point to reference point by counting crossings.
     fn walk_rows(&mut self) {
-        for row in 0..self.rows {
-            let y = self.min.y + (row as f64 + 0.5) * self.cell_height;
-            // The grid's left border lies outside the region's bounding box by the margin.
-            let mut previous = Coord { x: self.min.x, y };
+        let (columns, rows) = (self.grid.columns, self.grid.rows);
+        for row in 0..rows {
+            let y = self.grid.min.y + (row as f64 + 0.5) * self.grid.cell_height;
+            let mut previous = Coord {
+                x: self.grid.min.x,
+                y,
+            };
             let mut previous_inside = false;
-            let mut previous_cell = row * self.columns;
-            for column in 0..self.columns {
-                let cell = row * self.columns + column;
+            let mut previous_cell = row * columns;
+            let mut seen: Vec<u32> = Vec::new();
+            for column in 0..columns {
+                let cell = row * columns + column;
                 let centre = Coord {
-                    x: self.min.x + (column as f64 + 0.5) * self.cell_width,
+                    x: self.grid.min.x + (column as f64 + 0.5) * self.grid.cell_width,
                     y,
                 };
                 let reference = match self.cells[cell] {
-                    CellKind::Boundary(slot) => self.off_edge_point(slot, centre),
+                    slot @ FIRST_SLOT.. => self.off_edge_point(slot - FIRST_SLOT, centre),
                     _ => centre,
                 };
                 let mut crossings = 0usize;
-                let mut seen: Vec<u32> = Vec::new();
+                seen.clear();
                 for c in [previous_cell, cell] {
-                    if let CellKind::Boundary(slot) = self.cells[c] {
-                        for &id in self.cell_edges(slot) {
+                    if let slot @ FIRST_SLOT.. = self.cells[c] {
+                        for &id in self.cell_edges(slot - FIRST_SLOT) {
                             if !seen.contains(&id) {
                                 seen.push(id);
                                 let (a, b) = self.edges[id as usize];
@@ -246,18 +290,12 @@ impl RegionIndex {
                 }
                 let inside = previous_inside ^ (crossings % 2 == 1);
                 match self.cells[cell] {
-                    CellKind::Boundary(slot) => {
-                        let b = &mut self.boundary[slot as usize];
+                    slot @ FIRST_SLOT.. => {
+                        let b = &mut self.boundary[(slot - FIRST_SLOT) as usize];
                         b.reference = reference;
                         b.reference_inside = inside;
                     }
-                    _ => {
-                        self.cells[cell] = if inside {
-                            CellKind::Inside
-                        } else {
-                            CellKind::Outside
-                        };
-                    }
+                    _ => self.cells[cell] = if inside { INSIDE } else { OUTSIDE },
                 }
                 previous = reference;
                 previous_inside = inside;
@@ -277,7 +315,7 @@ impl RegionIndex {
             if !on_edge {
                 break;
             }
-            let nudge = self.cell_width * 1e-6 * step as f64;
+            let nudge = self.grid.cell_width * 1e-6 * step as f64;
             point = Coord {
                 x: centre.x + nudge,
                 y: centre.y + nudge * 0.618,
@@ -287,23 +325,26 @@ impl RegionIndex {
     }
 
     fn compute_bounds(&mut self) {
-        let mut bounds = Vec::with_capacity(self.cells.len());
-        for row in 0..self.rows {
-            let y = self.min.y + (row as f64 + 0.5) * self.cell_height;
+        let g = self.bounds_grid.clone();
+        let mut bounds = Vec::with_capacity(g.len());
+        for row in 0..g.rows {
+            let y = g.min.y + (row as f64 + 0.5) * g.cell_height;
             let cos = y.abs().to_radians().cos();
-            let cos_wide = (y.abs() - 0.5 * self.cell_height)
-                .max(0.0)
-                .to_radians()
-                .cos();
+            let cos_wide = (y.abs() + 0.5 * g.cell_height).min(89.0).to_radians().cos();
+            let cos_narrow = (y.abs() - 0.5 * g.cell_height).max(0.0).to_radians().cos();
             let half_diagonal = 0.5
-                * ((self.cell_width * KM_PER_DEGREE * cos_wide).powi(2)
-                    + (self.cell_height * KM_PER_DEGREE).powi(2))
+                * ((g.cell_width * KM_PER_DEGREE * cos_narrow).powi(2)
+                    + (g.cell_height * KM_PER_DEGREE).powi(2))
                 .sqrt();
-            for column in 0..self.columns {
-                let x = self.min.x + (column as f64 + 0.5) * self.cell_width;
+            for column in 0..g.columns {
+                let x = g.min.x + (column as f64 + 0.5) * g.cell_width;
                 let d = self.edge_distance_km(x, y);
-                // Slack for the local plane's scale changing across the cell (~cos variation).
-                let slack = d * (1.0 - (cos_wide / cos).min(1.0)) + 1e-3;
+                // Slack for the local plane's scale changing across the cell.
+                let slack = d
+                    * (1.0 - cos_wide / cos)
+                        .abs()
+                        .max((cos_narrow / cos - 1.0).abs())
+                    + 1e-3;
                 bounds.push((
                     (d - half_diagonal - slack).max(0.0) as f32,
                     (d + half_diagonal + slack) as f32,
@@ -314,33 +355,31 @@ impl RegionIndex {
     }
 
     /// True when the region covers the point (its edge counts as inside): exactly `Covers`.
+    #[inline]
     pub fn covers(&self, lon: f64, lat: f64) -> bool {
-        let Some(cell) = self.cell_of(lon, lat) else {
+        let Some(cell) = self.grid.cell_of(lon, lat) else {
             return false;
         };
         match self.cells[cell] {
-            CellKind::Inside => true,
-            CellKind::Outside => false,
-            CellKind::Boundary(slot) => {
-                let point = Coord { x: lon, y: lat };
-                let edges = self.cell_edges(slot);
-                if edges.iter().any(|&id| {
-                    let (a, b) = self.edges[id as usize];
-                    on_segment(point, a, b)
-                }) {
-                    return true;
-                }
-                let cell = &self.boundary[slot as usize];
-                let crossings = edges
-                    .iter()
-                    .filter(|&&id| {
-                        let (a, b) = self.edges[id as usize];
-                        crosses(cell.reference, point, a, b)
-                    })
-                    .count();
-                cell.reference_inside ^ (crossings % 2 == 1)
-            }
+            INSIDE => true,
+            OUTSIDE => false,
+            slot => self.covers_in_boundary_cell(slot - FIRST_SLOT, lon, lat),
         }
+    }
+
+    fn covers_in_boundary_cell(&self, slot: u32, lon: f64, lat: f64) -> bool {
+        let point = Coord { x: lon, y: lat };
+        let edges = self.cell_edges(slot);
+        let cell = &self.boundary[slot as usize];
+        let mut crossings = 0usize;
+        for &id in edges {
+            let (a, b) = self.edges[id as usize];
+            if on_segment(point, a, b) {
+                return true;
+            }
+            crossings += usize::from(crosses(cell.reference, point, a, b));
+        }
+        cell.reference_inside ^ (crossings % 2 == 1)
     }
 
     /// Distance in km from the point to the region's nearest edge, in the local plane.
@@ -374,46 +413,51 @@ impl RegionIndex {
         }
     }
 
-    /// Which of `inside`, `≤ border_zone_km`, `≤ near_km` or beyond holds, measuring only when the
-    /// cell's bounds cannot decide. Returns 3, 2, 1 or 0 respectively (see
-    /// [`crate::screening::Relation`]).
+    /// Which of inside, `≤ border_zone_km`, `≤ near_km` or beyond holds: 3, 2, 1 or 0 (see
+    /// [`crate::screening::Relation`]). Measures only when the cell's bounds cannot decide; a
+    /// threshold beyond the index's margin is measured every time.
+    #[inline]
     pub fn class(&self, lon: f64, lat: f64, border_zone_km: f64, near_km: f64) -> u8 {
-        let Some(cell) = self.cell_of(lon, lat) else {
-            return 0;
-        };
-        match self.cells[cell] {
-            CellKind::Inside => return 3,
-            CellKind::Boundary(_) if self.covers(lon, lat) => return 3,
-            _ => {}
+        if self.covers(lon, lat) {
+            return 3;
         }
+        let Some(cell) = self.bounds_grid.cell_of(lon, lat) else {
+            // Outside the wide grid: farther than the margin from every edge.
+            return if near_km < self.margin_km || !lon.is_finite() || !lat.is_finite() {
+                0
+            } else {
+                self.measured_class(lon, lat, border_zone_km, near_km)
+            };
+        };
         let (low, high) = self.bounds[cell];
         let (low, high) = (f64::from(low), f64::from(high));
-        let decided = if low > near_km {
-            Some(0)
+        if low > near_km {
+            0
         } else if high <= border_zone_km {
-            Some(2)
+            2
         } else if low > border_zone_km && high <= near_km {
-            Some(1)
+            1
         } else {
-            None
-        };
-        decided.unwrap_or_else(|| {
-            let d = self.edge_distance_km(lon, lat);
-            if d <= border_zone_km {
-                2
-            } else if d <= near_km {
-                1
-            } else {
-                0
-            }
-        })
+            self.measured_class(lon, lat, border_zone_km, near_km)
+        }
     }
 
-    /// Grid size and how many cells keep edges, for reports.
+    fn measured_class(&self, lon: f64, lat: f64, border_zone_km: f64, near_km: f64) -> u8 {
+        let d = self.edge_distance_km(lon, lat);
+        if d <= border_zone_km {
+            2
+        } else if d <= near_km {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// Covers-grid columns and rows, how many cells keep edges, and the edge count, for reports.
     pub fn stats(&self) -> (usize, usize, usize, usize) {
         (
-            self.columns,
-            self.rows,
+            self.grid.columns,
+            self.grid.rows,
             self.boundary.len(),
             self.edges.len(),
         )

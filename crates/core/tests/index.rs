@@ -111,3 +111,38 @@ fn the_local_plane_distance_agrees_with_the_great_circle() {
         }
     }
 }
+
+#[test]
+fn the_event_area_is_the_union_of_its_regions() {
+    let data = shipped();
+    let area = data
+        .areas
+        .iter()
+        .find(|a| a.event == "2019-10-14-mm-border")
+        .expect("the 2019 event has an area");
+    let mut random = Lcg(17);
+    let mut inside = 0;
+    for _ in 0..50_000 {
+        let lon = 97.0 + random.next() * 5.0;
+        let lat = 20.8 + random.next() * 5.6;
+        let any = data
+            .regions
+            .regions
+            .iter()
+            .any(|r| r.shape.covers(&Point::new(lon, lat)));
+        assert_eq!(area.index.covers(lon, lat), any, "{lon},{lat}");
+        let best = data
+            .regions
+            .regions
+            .iter()
+            .map(|r| r.index.class(lon, lat, area.border_zone_km, area.near_km))
+            .max()
+            .unwrap_or(0);
+        assert_eq!(area.class(lon, lat), best, "{lon},{lat}");
+        inside += usize::from(any);
+    }
+    assert!(
+        inside > 1_000,
+        "the sample reaches into the regions ({inside})"
+    );
+}

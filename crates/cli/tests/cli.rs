@@ -1,0 +1,186 @@
+//! The `prescreen` command as people and scripts call it: JSON out, exit 2 with a one-line
+//! message naming the field, never a panic.
+
+use std::io::Write;
+use std::process::{Command, Output};
+
+fn prescreen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_prescreen"))
+        .args(args)
+        .output()
+        .expect("prescreen runs")
+}
+
+fn case_file(json: &str) -> tempfile_path::TempFile {
+    tempfile_path::TempFile::new(json)
+}
+
+/// A tiny temp-file helper (no extra crate): the file is removed when dropped.
+mod tempfile_path {
+    pub struct TempFile(pub std::path::PathBuf);
+    impl TempFile {
+        pub fn new(contents: &str) -> TempFile {
+            use std::sync::atomic::{AtomicUsize, Ordering};
+            static COUNTER: AtomicUsize = AtomicUsize::new(0);
+            let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+            let path = std::env::temp_dir()
+                .join(format!("prescreen-test-{}-{n}.json", std::process::id()));
+            std::fs::write(&path, contents).expect("write temp case");
+            TempFile(path)
+        }
+        pub fn path(&self) -> &str {
+            self.0.to_str().expect("utf-8 temp path")
+        }
+    }
+    impl Drop for TempFile {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+}
+
+#[test]
+fn check_prints_the_design_json_shape() {
+    let case = case_file(
+        r#"{"version":1,"frozen_on":"2019-10-14","platforms":["wechat","qq"],
+            "freeze_message":"该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。",
+            "stays":[{"place":"打洛镇","from":"2019-09-03","to":"2019-09-05"},
+                     {"lat":21.698,"lon":100.031,"datum":"gcj02","from":"2019-09-04","to":"2019-09-04"}]}"#,
+    );
+    let out = prescreen(&["check", case.path(), "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert!(json["data_version"].as_str().is_some_and(|v| !v.is_empty()));
+    assert_eq!(json["verdict"], "likely");
+    assert_eq!(json["cause"]["kind"], "border_area_freeze");
+    assert_eq!(json["cause"]["event"], "2019-10-14-mm-border");
+    assert!(
+        json["cause"]["confidence"]
+            .as_f64()
+            .is_some_and(|c| c > 0.0 && c <= 1.0)
+    );
+    let findings = json["findings"].as_array().expect("findings");
+    assert!(findings.len() >= 2);
+    for key in [
+        "stay",
+        "lat",
+        "lon",
+        "region",
+        "relation",
+        "distance_km",
+        "in_window",
+        "why",
+    ] {
+        assert!(findings[0].get(key).is_some(), "finding lacks {key}");
+    }
+    assert_eq!(findings[0]["place"], "打洛镇");
+    let channels = json["channels"].as_array().expect("channels");
+    for key in ["id", "name", "how", "decides", "source"] {
+        assert!(channels[0].get(key).is_some(), "channel lacks {key}");
+    }
+}
+
+#[test]
+fn text_format_and_languages() {
+    let case = case_file(
+        r#"{"version":1,"stays":[{"place":"昆明","from":"2019-09-03","to":"2019-09-05"}]}"#,
+    );
+    let out = prescreen(&["check", case.path(), "--format", "text", "--lang", "en"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("verdict: none"), "{text}");
+    assert!(text.contains("far away"), "{text}");
+}
+
+#[test]
+fn invalid_input_exits_2_with_one_line_naming_the_field() {
+    let cases = [
+        (
+            r#"{"version":1,"stays":[{"place":"打洛镇","from":"2019-09-05","to":"2019-09-03"}]}"#,
+            "stays[0].to",
+        ),
+        (
+            r#"{"version":1,"stays":[{"place":"打洛镇","from":"2019/09/05","to":"2019-09-06"}]}"#,
+            "stays[0].from",
+        ),
+        (
+            r#"{"version":1,"stays":[{"place":"","from":"2019-09-05","to":"2019-09-06"}]}"#,
+            "stays[0].place",
+        ),
+        (
+            r#"{"version":1,"stays":[{"place":"火星","from":"2019-09-05","to":"2019-09-06"}]}"#,
+            "stays[0].place",
+        ),
+        (
+            r#"{"version":1,"stays":[{"place":"老街","from":"2019-09-05","to":"2019-09-06"}]}"#,
+            "stays[0].place",
+        ),
+        (
+            r#"{"version":1,"stays":[{"lat":100,"lon":100,"from":"2019-09-05","to":"2019-09-06"}]}"#,
+            "stays[0].lat",
+        ),
+        (r#"{"version":1,"colour":"blue"}"#, "colour"),
+        (r#"not json"#, "case"),
+        ("", "case"),
+    ];
+    for (json, field) in cases {
+        let case = case_file(json);
+        let out = prescreen(&["check", case.path()]);
+        assert_eq!(out.status.code(), Some(2), "{json}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+        assert!(stderr.contains(field), "{json}: {stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_missing_file_and_a_bad_language_are_clear_errors() {
+    let out = prescreen(&["check", "/no/such/case.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the case file"));
+    let case = case_file(r#"{"version":1}"#);
+    let out = prescreen(&["check", case.path(), "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--lang"));
+}
+
+#[test]
+fn classify_names_the_cause() {
+    let out = prescreen(&[
+        "classify",
+        "--message",
+        "你的QQ号码因违反《QQ号码规则》已被永久冻结",
+    ]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["cause"], "platform_violation");
+    let out = prescreen(&[
+        "classify",
+        "--message",
+        "國務院打擊治理電信網絡新型違法犯罪工作部際聯席會議辦公室通報封停",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["cause"], "border_area_freeze");
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_panic() {
+    let case = case_file(
+        r#"{"version":1,"stays":[{"place":"打洛镇","from":"2019-09-03","to":"2019-09-05"}]}"#,
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_prescreen"))
+        .args(["check", case.path()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    let _ = std::io::stderr().flush();
+}
