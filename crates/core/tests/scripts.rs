@@ -528,3 +528,41 @@ fn no_channel_claims_to_be_free_without_a_source() {
     });
     assert_eq!(d.guidance.contains("不收费（来源"), sourced_free);
 }
+
+#[test]
+fn the_call_log_keeps_time_order_and_has_labels_in_every_language() {
+    use prescreen_core::scripts::call_log::{CallLog, CallResult};
+    let mut log = CallLog::default();
+    log.record(
+        "2019-10-16T14:05",
+        "0879-1234567",
+        CallResult::NoAnswer,
+        None,
+    )
+    .unwrap();
+    log.record("2019-10-16T09:31", "0879 123 4567", CallResult::Busy, None)
+        .unwrap();
+    assert_eq!(log.attempts[0].at, "2019-10-16T09:31");
+    assert_eq!(log.tries("08791234567"), 2);
+    assert!(!log.got_through());
+    for lang in Lang::ALL {
+        for result in CallResult::ALL {
+            let label = result.label(lang);
+            assert!(!label.trim().is_empty());
+            if lang != Lang::En {
+                assert_ne!(label, result.id(), "{} {}", lang.code(), result.id());
+            }
+        }
+        assert_eq!(log.lines(lang).len(), 2);
+    }
+    assert_eq!(
+        log.lines(Lang::En)[1],
+        "2019-10-16 14:05  0879-1234567: no answer"
+    );
+    let json = serde_json::to_string(&log).unwrap();
+    assert_eq!(serde_json::from_str::<CallLog>(&json).unwrap(), log);
+    assert!(
+        log.record("2019-10-16T09:31", "abc", CallResult::Busy, None)
+            .is_err()
+    );
+}

@@ -24,6 +24,7 @@
 //! # }
 //! ```
 
+pub mod call_log;
 pub mod hours;
 pub mod linked;
 pub mod template;
@@ -933,13 +934,18 @@ impl<'a> Writer<'a> {
             .collect::<Vec<_>>()
             .join("\n");
         let law_name = law.name.zh_cn.trim_matches(['《', '》']);
+        let mut label = article.article_zh.clone();
+        if !article.cited.is_empty() && article.cited.len() < article.paragraphs.len() {
+            let paragraphs: Vec<String> = article
+                .cited
+                .iter()
+                .map(|n| format!("第{}款", chinese_number(*n)))
+                .collect();
+            label.push_str(&paragraphs.join("、"));
+        }
         self.c(
             "article_quote",
-            &[
-                ("law", law_name),
-                ("article", &article.article_zh),
-                ("text", &text),
-            ],
+            &[("law", law_name), ("article", &label), ("text", &text)],
         )
     }
 
@@ -1200,6 +1206,39 @@ impl<'a> Writer<'a> {
         ];
         vars.extend(self.closing(&[games, privacy])?);
         self.document(&vars, recipient, Some(subject), email, deadline)
+    }
+}
+
+/// 1 → 一, 12 → 十二, 32 → 三十二 (paragraph and article numbers, below 100).
+///
+/// ```
+/// # use prescreen_core::scripts::chinese_number;
+/// assert_eq!(chinese_number(3), "三");
+/// assert_eq!(chinese_number(10), "十");
+/// assert_eq!(chinese_number(24), "二十四");
+/// ```
+pub fn chinese_number(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n as usize].to_owned(),
+        10..=19 => format!(
+            "十{}",
+            if n == 10 {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        ),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[(n / 10) as usize],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        ),
+        _ => n.to_string(),
     }
 }
 
