@@ -40,6 +40,7 @@ pub mod error;
 pub mod explain;
 pub mod gazetteer;
 pub mod i18n;
+pub mod import;
 pub mod index;
 pub mod regions;
 pub mod screening;

@@ -1,0 +1,455 @@
+//! Points → stays: which place, on which days.
+//!
+//! Every parser hands its observations (a WGS-84 point seen at one instant, or over an interval
+//! such as a Timeline visit) to a [`Collector`]. The collector never keeps the points: it snaps
+//! each one to a **place** (the first point seen there, and every later point within
+//! [`JOIN_KM`] of it) and counts, per place, the points on each **day** (in China time). Memory
+//! therefore grows with the number of distinct places × days, not with the size of the file, and
+//! the order of the points does not matter (photos in a zip come in any order).
+//!
+//! At the end, each place's days are cut into runs of consecutive days: one run is one proposed
+//! stay (`from` = first day, `to` = last day). A day without any point breaks the run, so a stay is
+//! never claimed for days the file says nothing about. Stays within [`NEAR_KM`] of a region of any
+//! event come first, the rest by date; at most `max_stays` are returned and the report says how
+//! many were dropped.
+
+use std::collections::BTreeMap;
+
+use geo::BoundingRect;
+use serde::Serialize;
+
+use crate::case::StayInput;
+use crate::dataset::DataSet;
+
+/// Points within this distance of a place's first point belong to that place.
+pub const JOIN_KM: f64 = 2.0;
+/// A stay within this distance of a region of an event is proposed first.
+pub const NEAR_KM: f64 = 50.0;
+
+/// Seconds east of UTC of China Standard Time. A fixed offset, not a time-zone database: the
+/// People's Republic has kept UTC+8 all year since it dropped daylight saving time in 1991, and
+/// leaving the database out keeps the app small (jiff is built without one).
+pub const CHINA_OFFSET_SECONDS: i64 = 8 * 3600;
+
+/// 1990-01-01T00:00:00Z and 2100-01-01T00:00:00Z: a point outside is a clock error and is skipped.
+const EARLIEST: i64 = 631_152_000;
+const LATEST: i64 = 4_102_444_800;
+/// An interval (a Timeline visit) longer than this is kept as its first and last day only.
+const MAX_SPAN_DAYS: i64 = 62;
+/// Size of a grid cell in degrees (about 2.2 km of latitude).
+const CELL_DEG: f64 = 0.02;
+
+/// The day number (days since 1970-01-01) of an instant, in China time (UTC+8).
+pub fn china_day(unix_seconds: i64) -> i64 {
+    (unix_seconds + CHINA_OFFSET_SECONDS).div_euclid(86_400)
+}
+
+/// The ISO date of a day number.
+pub fn day_to_iso(day: i64) -> String {
+    match jiff::Timestamp::from_second(day.saturating_mul(86_400)) {
+        Ok(t) => jiff::tz::Offset::UTC.to_datetime(t).date().to_string(),
+        // Unreachable for days made by `china_day` from checked instants.
+        Err(_) => String::from("1970-01-01"),
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct DayMark {
+    day: i32,
+    source: u32,
+    points: u32,
+}
+
+#[derive(Debug, Clone)]
+struct Place {
+    lat: f64,
+    lon: f64,
+    sum_lat: f64,
+    sum_lon: f64,
+    n: u64,
+    days: Vec<DayMark>,
+}
+
+/// Gathers observations into places and days; see the module documentation.
+#[derive(Debug, Clone)]
+pub(crate) struct Collector {
+    places: Vec<Place>,
+    grid: BTreeMap<(i32, i32), Vec<u32>>,
+    last: Option<u32>,
+    source: u32,
+    max_places: usize,
+    /// Observations kept.
+    pub points: u64,
+    /// Observations with impossible coordinates or dates.
+    pub skipped: u64,
+    /// Observations dropped because there were already `max_places` places.
+    pub dropped: u64,
+}
+
+impl Collector {
+    pub fn new(max_places: usize) -> Collector {
+        Collector {
+            places: Vec::new(),
+            grid: BTreeMap::new(),
+            last: None,
+            source: 0,
+            max_places,
+            points: 0,
+            skipped: 0,
+            dropped: 0,
+        }
+    }
+
+    /// The source (file, or entry of a zip) the next observations come from.
+    pub fn set_source(&mut self, source: u32) {
+        self.source = source;
+    }
+
+    /// Records one point seen at one instant (seconds since the Unix epoch).
+    pub fn point(&mut self, lat: f64, lon: f64, at: i64) {
+        self.interval(lat, lon, at, at);
+    }
+
+    /// Records one point seen from `start` to `end`.
+    pub fn interval(&mut self, lat: f64, lon: f64, start: i64, end: i64) {
+        if !valid_coordinates(lat, lon) || !(EARLIEST..LATEST).contains(&start) {
+            self.skipped += 1;
+            return;
+        }
+        let end = if (start..LATEST).contains(&end) {
+            end
+        } else {
+            start
+        };
+        let Some(place) = self.place_for(lat, lon) else {
+            self.dropped += 1;
+            return;
+        };
+        self.points += 1;
+        let (first, last) = (china_day(start), china_day(end));
+        let days: Vec<i64> = if last - first > MAX_SPAN_DAYS {
+            vec![first, last]
+        } else {
+            (first..=last).collect()
+        };
+        let source = self.source;
+        let p = &mut self.places[place as usize];
+        p.sum_lat += lat;
+        p.sum_lon += lon;
+        p.n += 1;
+        for (i, day) in days.into_iter().enumerate() {
+            // `EARLIEST..LATEST` keeps every day well inside `i32`.
+            let day = day as i32;
+            let points = u32::from(i == 0);
+            match p.days.last_mut() {
+                Some(m) if m.day == day && m.source == source => {
+                    m.points = m.points.saturating_add(points)
+                }
+                _ => p.days.push(DayMark {
+                    day,
+                    source,
+                    points,
+                }),
+            }
+        }
+    }
+
+    /// The place a point belongs to, made if there is none within [`JOIN_KM`].
+    fn place_for(&mut self, lat: f64, lon: f64) -> Option<u32> {
+        if let Some(last) = self.last {
+            let p = &self.places[last as usize];
+            if distance_km(p.lat, p.lon, lat, lon) <= JOIN_KM {
+                return Some(last);
+            }
+        }
+        let (row, col) = cell(lat, lon);
+        let reach = lon_reach(lat);
+        let mut best: Option<(f64, u32)> = None;
+        for r in row - 1..=row + 1 {
+            for c in col - reach..=col + reach {
+                for &id in self.grid.get(&(r, c)).map(Vec::as_slice).unwrap_or(&[]) {
+                    let p = &self.places[id as usize];
+                    let d = distance_km(p.lat, p.lon, lat, lon);
+                    if d <= JOIN_KM && best.is_none_or(|(b, _)| d < b) {
+                        best = Some((d, id));
+                    }
+                }
+            }
+        }
+        let id = match best {
+            Some((_, id)) => id,
+            None => {
+                if self.places.len() >= self.max_places {
+                    return None;
+                }
+                let id = self.places.len() as u32;
+                self.places.push(Place {
+                    lat,
+                    lon,
+                    sum_lat: 0.0,
+                    sum_lon: 0.0,
+                    n: 0,
+                    days: Vec::new(),
+                });
+                self.grid.entry((row, col)).or_default().push(id);
+                id
+            }
+        };
+        self.last = Some(id);
+        Some(id)
+    }
+
+    /// Moves everything `other` gathered into `self` (a file that imported without error).
+    pub fn absorb(&mut self, other: Collector) {
+        self.points += other.points;
+        self.skipped += other.skipped;
+        self.dropped += other.dropped;
+        for place in other.places {
+            if place.n == 0 {
+                continue;
+            }
+            let (lat, lon) = (
+                place.sum_lat / place.n as f64,
+                place.sum_lon / place.n as f64,
+            );
+            let Some(id) = self.place_for(lat, lon) else {
+                self.dropped += place.n;
+                continue;
+            };
+            let p = &mut self.places[id as usize];
+            p.sum_lat += place.sum_lat;
+            p.sum_lon += place.sum_lon;
+            p.n += place.n;
+            p.days.extend(place.days);
+        }
+    }
+
+    /// Cuts the places into stays and ranks them; see the module documentation.
+    pub fn into_stays(
+        self,
+        data: Option<&DataSet>,
+        sources: &[String],
+        max_stays: usize,
+    ) -> (Vec<ProposedStay>, usize) {
+        let targets = Targets::new(data);
+        let mut stays = Vec::new();
+        for mut place in self.places {
+            if place.n == 0 || place.days.is_empty() {
+                continue;
+            }
+            let (lat, lon) = (
+                place.sum_lat / place.n as f64,
+                place.sum_lon / place.n as f64,
+            );
+            let near = targets.nearest(lat, lon);
+            place
+                .days
+                .sort_unstable_by_key(|m| (m.day, m.source, std::cmp::Reverse(m.points)));
+            let mut run: Vec<DayMark> = Vec::new();
+            for mark in place.days {
+                if let Some(prev) = run.last()
+                    && i64::from(mark.day) > i64::from(prev.day) + 1
+                {
+                    stays.push(make_stay(lat, lon, &run, &near, sources));
+                    run.clear();
+                }
+                run.push(mark);
+            }
+            if !run.is_empty() {
+                stays.push(make_stay(lat, lon, &run, &near, sources));
+            }
+        }
+        stays.sort_by(|a, b| {
+            let key = |s: &ProposedStay| (s.near.is_none(), s.stay.from.clone(), s.stay.to.clone());
+            key(a).cmp(&key(b)).then(
+                a.near
+                    .as_ref()
+                    .map(|n| n.distance_km)
+                    .partial_cmp(&b.near.as_ref().map(|n| n.distance_km))
+                    .unwrap_or(std::cmp::Ordering::Equal),
+            )
+        });
+        let found = stays.len();
+        stays.truncate(max_stays);
+        (stays, found)
+    }
+}
+
+fn make_stay(
+    lat: f64,
+    lon: f64,
+    run: &[DayMark],
+    near: &Option<NearRegion>,
+    sources: &[String],
+) -> ProposedStay {
+    let (first, last) = (run[0].day, run[run.len() - 1].day);
+    let mut per_source: BTreeMap<u32, u64> = BTreeMap::new();
+    for m in run {
+        *per_source.entry(m.source).or_default() += u64::from(m.points);
+    }
+    let points: u64 = per_source.values().sum();
+    let mut named: Vec<String> = per_source
+        .iter()
+        .take(3)
+        .map(|(s, n)| {
+            let name = sources.get(*s as usize).map_or("?", String::as_str);
+            format!("{name}, {n} {}", if *n == 1 { "point" } else { "points" })
+        })
+        .collect();
+    if per_source.len() > 3 {
+        named.push(format!("and {} more files", per_source.len() - 3));
+    }
+    ProposedStay {
+        stay: StayInput {
+            place: None,
+            lat: Some(round4(lat)),
+            lon: Some(round4(lon)),
+            datum: Some("wgs84".to_owned()),
+            from: day_to_iso(i64::from(first)),
+            to: day_to_iso(i64::from(last)),
+            note: Some(format!("imported from {}", named.join("; "))),
+        },
+        near: near.clone(),
+        points,
+    }
+}
+
+/// A stay found in the files, for the person to confirm or drop.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProposedStay {
+    /// Coordinates (WGS-84, rounded to about 10 m), dates in China time, and a note naming the
+    /// source files and their point counts.
+    pub stay: StayInput,
+    /// The nearest region of an event within [`NEAR_KM`], if any.
+    pub near: Option<NearRegion>,
+    /// How many points (or visits) the stay is made of.
+    pub points: u64,
+}
+
+/// The region of an event nearest to a stay.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NearRegion {
+    /// The region's id in `regions.geojson`.
+    pub region: String,
+    /// Great-circle distance to its edge, 0 inside.
+    pub distance_km: f64,
+}
+
+/// The regions of the events, with boxes that rule most places out without any geometry.
+struct Targets<'a> {
+    regions: Vec<(&'a crate::regions::Region, geo::Rect<f64>)>,
+}
+
+impl<'a> Targets<'a> {
+    fn new(data: Option<&'a DataSet>) -> Targets<'a> {
+        let Some(data) = data else {
+            return Targets {
+                regions: Vec::new(),
+            };
+        };
+        let wanted: Vec<&str> = data
+            .events
+            .iter()
+            .flat_map(|e| e.regions.iter().map(String::as_str))
+            .collect();
+        let regions = data
+            .regions
+            .regions
+            .iter()
+            .filter(|r| wanted.is_empty() || wanted.contains(&r.properties.id.as_str()))
+            .filter_map(|r| r.shape.bounding_rect().map(|b| (r, b)))
+            .collect();
+        Targets { regions }
+    }
+
+    fn nearest(&self, lat: f64, lon: f64) -> Option<NearRegion> {
+        let dlat = NEAR_KM / 110.57;
+        let dlon = NEAR_KM / (111.32 * lat.to_radians().cos().max(0.01));
+        let mut best: Option<NearRegion> = None;
+        for (region, rect) in &self.regions {
+            let (min, max) = (rect.min(), rect.max());
+            if lat < min.y - dlat || lat > max.y + dlat || lon < min.x - dlon || lon > max.x + dlon
+            {
+                continue;
+            }
+            // The region's grid index: exact to well under 0.1 % within its 60 km margin.
+            let d = region.index.distance_km(lon, lat);
+            if d <= NEAR_KM && best.as_ref().is_none_or(|b| d < b.distance_km) {
+                best = Some(NearRegion {
+                    region: region.properties.id.clone(),
+                    distance_km: (d * 10.0).round() / 10.0,
+                });
+            }
+        }
+        best
+    }
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn valid_coordinates(lat: f64, lon: f64) -> bool {
+    lat.is_finite()
+        && lon.is_finite()
+        && (-90.0..=90.0).contains(&lat)
+        && (-180.0..=180.0).contains(&lon)
+        // (0, 0) is the placeholder of a missing fix, not a place anyone stayed.
+        && !(lat == 0.0 && lon == 0.0)
+}
+
+fn cell(lat: f64, lon: f64) -> (i32, i32) {
+    (
+        (lat / CELL_DEG).floor() as i32,
+        (lon / CELL_DEG).floor() as i32,
+    )
+}
+
+/// How many grid columns either side can hold a point within [`JOIN_KM`] (more near the poles).
+fn lon_reach(lat: f64) -> i32 {
+    let km_per_cell = 111.32 * CELL_DEG * lat.to_radians().cos();
+    if km_per_cell <= 0.0 {
+        return 50;
+    }
+    ((JOIN_KM / km_per_cell).ceil() as i32).clamp(1, 50)
+}
+
+/// Equirectangular distance: exact enough at a few km, and cheap.
+fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let mean = ((lat1 + lat2) / 2.0).to_radians();
+    let mut dlon = (lon2 - lon1).abs();
+    if dlon > 180.0 {
+        dlon = 360.0 - dlon;
+    }
+    let x = dlon * 111.32 * mean.cos();
+    let y = (lat2 - lat1) * 110.57;
+    (x * x + y * y).sqrt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn china_day_turns_at_16_00_utc() {
+        // 2019-09-03T15:59:59Z is 23:59:59 in China; one second later it is the 4th.
+        let t = 1_567_526_399;
+        assert_eq!(day_to_iso(china_day(t)), "2019-09-03");
+        assert_eq!(day_to_iso(china_day(t + 1)), "2019-09-04");
+    }
+
+    #[test]
+    fn a_day_without_points_breaks_the_stay() {
+        let mut c = Collector::new(100);
+        c.point(21.698, 100.031, 1_567_526_400); // 4 Sep
+        c.point(21.699, 100.032, 1_567_526_400 + 86_400); // 5 Sep
+        c.point(21.698, 100.031, 1_567_526_400 + 3 * 86_400); // 7 Sep
+        let (stays, found) = c.into_stays(None, &["a".into()], 10);
+        assert_eq!(found, 2);
+        assert_eq!(
+            (stays[0].stay.from.as_str(), stays[0].stay.to.as_str()),
+            ("2019-09-04", "2019-09-05")
+        );
+        assert_eq!(stays[1].stay.from, "2019-09-07");
+    }
+}

@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// Size budgets and the no-third-party-URL rule, checked over the built site (no dependencies).
+//
+//   node scripts/check-budgets.mjs [DIST]        (DIST defaults to dist)
+//
+// 1. Budgets, gzip (zlib level 9, what a static host's on-the-fly compression gives at best):
+//    - first screen: index.html, boot.js and every other top-level .js, the .wasm, the .css
+//      (everything the browser needs before the first paint)  ≤ 200 KiB;
+//    - data: every file under data/ (fetched after the first paint)          ≤ 300 KiB.
+//    Both figures are printed on every run. Over budget is a loud WARNING and exit 0 unless
+//    BUDGET_ENFORCE=1, then exit 1 (the first screen is over budget today; see docs/perf.md).
+// 2. No third-party URL anywhere in DIST (exit 1, always enforced). "http://" or "https://" to any
+//    host is refused, except where it is unavoidable, and never as something the app fetches:
+//    - in the app's code (.js, .wasm): only the XML namespace names that DOM code passes to
+//      createElementNS (www.w3.org/2000/svg, …), which are identifiers, never requested; and, in
+//      .js, a URL on a line that is wholly a comment (wasm-bindgen's generated glue cites MDN in a
+//      `//` comment; comments never run).
+//    - in data/*.json and data/*.geojson: only as JSON string values of
+//        `url`            the source of a fact, shown to the person as text / a link they may open;
+//        `value`          of a channel whose `kind` is "web": the address the person is told to
+//                         visit by hand;
+//        `licence`, `attribution`, `title`, `quote`, `text`
+//                         prose that cites a licence or quotes a message that contains a URL.
+//      Every other JSON key, and every other file, may hold no URL. That the app never requests
+//      any of these is proved in the browser by tests/e2e/privacy.test.mjs (request log).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const KiB = 1024;
+const BUDGET = { firstScreen: 200 * KiB, data: 300 * KiB };
+const enforce = process.env.BUDGET_ENFORCE === '1';
+
+const NAMESPACES = new Set([
+  'http://www.w3.org/2000/svg',
+  'http://www.w3.org/1998/Math/MathML',
+  'http://www.w3.org/1999/xhtml',
+  'http://www.w3.org/1999/xlink',
+  'http://www.w3.org/XML/1998/namespace',
+  'http://www.w3.org/2000/xmlns/',
+]);
+const URL_KEYS = new Set(['url', 'licence', 'attribution', 'title', 'quote', 'text']);
+const URL_RE = /https?:\/\/[^\s"'<>`\\)\]}]*/gi;
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+let files;
+try {
+  files = walk(dist).map((path) => relative(dist, path).split(sep).join('/')).sort();
+} catch (e) {
+  console.error(`check-budgets: cannot read ${dist} (${e.message}); build it first: ./scripts/build.sh ${dist}`);
+  process.exit(1);
+}
+
+const firstScreenRe = /^(index\.html|[^/]+\.(js|mjs|wasm|css))$/;
+const groups = { firstScreen: [], data: [], other: [] };
+for (const file of files) {
+  if (file.startsWith('data/')) groups.data.push(file);
+  else if (firstScreenRe.test(file)) groups.firstScreen.push(file);
+  else groups.other.push(file);
+}
+
+const kib = (n) => `${(n / KiB).toFixed(1)} KiB`;
+function measure(list) {
+  let raw = 0;
+  let gz = 0;
+  const rows = list.map((file) => {
+    const body = readFileSync(join(dist, file));
+    const zipped = gzipSync(body, { level: 9 }).length;
+    raw += body.length;
+    gz += zipped;
+    return `    ${file.padEnd(48)} ${kib(body.length).padStart(11)} raw ${kib(zipped).padStart(11)} gzip`;
+  });
+  return { raw, gz, rows };
+}
+
+let failed = false;
+const overBudget = [];
+for (const [group, label] of [
+  ['firstScreen', 'first screen (html + js + wasm + css)'],
+  ['data', 'data (data/*, loaded after first paint)'],
+]) {
+  const { raw, gz, rows } = measure(groups[group]);
+  const ok = gz <= BUDGET[group];
+  console.log(
+    `budget ${ok ? 'ok  ' : 'OVER'} ${label}: ${kib(gz)} gzip (${gz} B; ${kib(raw)} raw) / budget ${kib(BUDGET[group])}`,
+  );
+  for (const row of rows) console.log(row);
+  if (!ok) overBudget.push(`${label} is ${kib(gz)} gzip, ${kib(gz - BUDGET[group])} over its ${kib(BUDGET[group])} budget`);
+}
+if (groups.other.length) console.log(`  not counted (neither first screen nor data): ${groups.other.join(', ')}`);
+if (groups.firstScreen.length === 0 || !groups.firstScreen.some((f) => f.endsWith('.wasm'))) {
+  console.error('check-budgets: no .wasm at the top of dist/: is this a Trunk build?');
+  failed = true;
+}
+
+// ---- third-party URLs -------------------------------------------------------------------------
+const violations = [];
+let allowedCount = 0;
+let commentCount = 0;
+
+function scanJson(file, text) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    for (const m of text.matchAll(URL_RE)) violations.push(`${file}: ${m[0]} (file is not JSON)`);
+    return;
+  }
+  const visit = (value, key, parent, path) => {
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => visit(v, key, parent, `${path}[${i}]`));
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        for (const m of k.matchAll(URL_RE)) violations.push(`${file}: ${path} key ${m[0]}`);
+        visit(v, k, value, `${path}.${k}`);
+      }
+    } else if (typeof value === 'string') {
+      const urls = [...value.matchAll(URL_RE)].map((m) => m[0]);
+      if (!urls.length) return;
+      const allowed = URL_KEYS.has(key) || (key === 'value' && parent?.kind === 'web');
+      if (allowed) allowedCount += urls.length;
+      else for (const url of urls) violations.push(`${file}: ${path} = ${url}`);
+    }
+  };
+  visit(json, null, null, '$');
+}
+
+for (const file of files) {
+  const body = readFileSync(join(dist, file));
+  const text = body.toString('latin1');
+  if (file.startsWith('data/') && /\.(json|geojson)$/.test(file)) {
+    scanJson(file, body.toString('utf8'));
+    continue;
+  }
+  for (const m of text.matchAll(URL_RE)) {
+    const url = m[0];
+    if (!file.startsWith('data/') && NAMESPACES.has(url.replace(/[^\x21-\x7e].*$/, ''))) continue;
+    // In binary files the match can run into the next string: cut at the first non-printable.
+    const shown = url.replace(/[^\x21-\x7e].*$/, '');
+    if (!file.startsWith('data/') && [...NAMESPACES].some((ns) => shown.startsWith(ns))) continue;
+    if (/\.m?js$/.test(file)) {
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      if (/^\s*(\/\/|\/\*|\*)/.test(text.slice(lineStart, m.index))) {
+        commentCount += 1;
+        continue;
+      }
+    }
+    violations.push(`${file}: ${shown}`);
+  }
+}
+
+if (violations.length) {
+  console.error(`\nthird-party URLs: ${violations.length} not allowed in ${dist}/:`);
+  for (const v of violations.slice(0, 50)) console.error(`  ${v}`);
+  if (violations.length > 50) console.error(`  … and ${violations.length - 50} more`);
+  failed = true;
+} else {
+  console.log(
+    `third-party URLs: none in code (${commentCount} in JS comments); ${allowedCount} in data/ as cited sources, licences, quoted text or web channels (shown, never fetched)`,
+  );
+}
+
+if (overBudget.length) {
+  for (const line of overBudget) {
+    console.error(`${enforce ? 'FAIL' : 'WARNING'}: budget: ${line}`);
+  }
+  if (enforce) failed = true;
+  else
+    console.error(
+      'WARNING: size budgets are NOT enforced (set BUDGET_ENFORCE=1 to make this fail); see docs/perf.md',
+    );
+}
+process.exit(failed ? 1 : 0);

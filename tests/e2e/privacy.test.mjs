@@ -1,0 +1,164 @@
+// Privacy, proved in real Chromium against the built dist/: across a full flow (a stay typed, a
+// freeze message pasted, the case screened) every request is recorded, none leaves the origin and
+// none happens after load but GETs of same-origin static files; afterwards the app has written
+// nothing to any browser storage except keys named `unfreeze.…`. The detectors are checked too
+// (a planted request and a planted key must be caught), and dist/ is checked for third-party URLs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from './serve.mjs';
+import { launch, openApp, waitForData, screenStay, offOriginRequests } from './browser.mjs';
+
+const DIST = process.env.DIST ?? 'dist';
+const PREFIX = 'unfreeze.';
+/** What may be fetched at all: the page, its code, styles, data, icons, manifest, worker. */
+const STATIC_PATH =
+  /^\/(|index\.html|boot\.js|[\w.-]+\.(js|mjs|wasm|css|png|svg|ico|webmanifest)|data\/[\w.-]+\.(json|geojson))$/;
+const MESSAGE =
+  '该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。';
+
+let browser;
+const servers = [];
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  for (const server of servers) server.close();
+});
+
+async function start() {
+  const { server, url } = await serve(DIST);
+  servers.push(server);
+  return url;
+}
+
+/** Shows the field `testid` by pressing step-next (then step-back) as the flow needs. */
+async function reach(page, testid) {
+  const field = page.getByTestId(testid);
+  for (const button of ['step-next', 'step-back']) {
+    for (let i = 0; i < 8 && !(await field.isVisible()); i++) {
+      const step = page.getByTestId(button);
+      if (!(await step.isVisible()) || !(await step.isEnabled())) break;
+      await step.click();
+    }
+  }
+  return field;
+}
+
+/** Everything the page has stored, by name: storage keys, cookies, IndexedDB and cache names. */
+async function storedNames(page, context) {
+  const inPage = await page.evaluate(async () => ({
+    localStorage: Object.keys(localStorage),
+    sessionStorage: Object.keys(sessionStorage),
+    documentCookie: document.cookie ? document.cookie.split(/;\s*/).map((c) => c.split('=')[0]) : [],
+    indexedDB: (await indexedDB.databases()).map((db) => db.name),
+    caches: 'caches' in self ? await caches.keys() : [],
+  }));
+  inPage.cookies = (await context.cookies()).map((c) => c.name);
+  return inPage;
+}
+
+/** The names that do not start with `unfreeze.`, per store. */
+function foreign(stored) {
+  return Object.fromEntries(
+    Object.entries(stored)
+      .map(([store, names]) => [store, names.filter((n) => !n.startsWith(PREFIX))])
+      .filter(([, names]) => names.length),
+  );
+}
+
+/** Requests after load that are not GETs of same-origin static files. */
+function notStatic(requests, origin) {
+  return requests.filter((r) => {
+    const url = new URL(r.url);
+    return url.origin !== origin || r.method !== 'GET' || !STATIC_PATH.test(url.pathname);
+  });
+}
+
+async function fullFlow(page) {
+  const message = await reach(page, 'message-input');
+  await message.fill(MESSAGE);
+  const wechat = page.getByTestId('platform-wechat');
+  if (await wechat.isVisible()) await wechat.check();
+  await screenStay(page, { place: '打洛镇', from: '2019-09-03', to: '2019-09-05' });
+  await page.getByTestId('verdict').waitFor();
+}
+
+test('a full flow: no request leaves the origin, after load only same-origin static GETs, storage only unfreeze.*', async () => {
+  const url = await start();
+  const origin = new URL(url).origin;
+  const { page, log, context } = await openApp(browser, url);
+  await waitForData(page);
+  await page.waitForLoadState('networkidle');
+  const loaded = log.requests.length;
+  await fullFlow(page);
+  assert.ok(['likely', 'possible'].includes(await page.getByTestId('verdict').getAttribute('data-verdict')));
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+
+  assert.ok(loaded > 0, 'the load itself was recorded');
+  assert.deepEqual(offOriginRequests(log, origin), [], 'a request left the origin or was not a GET');
+  assert.deepEqual(notStatic(log.requests, origin), [], 'a request was not a same-origin static file');
+  assert.deepEqual(notStatic(log.requests.slice(loaded), origin), [], 'after load: not a static GET');
+  assert.deepEqual(log.cspViolations, []);
+  assert.deepEqual(log.pageErrors, []);
+
+  const stored = await storedNames(page, context);
+  assert.deepEqual(foreign(stored), {}, `stored outside ${PREFIX}*: ${JSON.stringify(stored)}`);
+  assert.deepEqual(stored.cookies, [], 'the app set a cookie');
+  await context.close();
+});
+
+test('the detectors catch a planted POST and a planted storage key (so the checks above can fail)', async () => {
+  const url = await start();
+  const origin = new URL(url).origin;
+  const { page, log, context } = await openApp(browser, url);
+  await waitForData(page);
+  await fullFlow(page);
+  const loaded = log.requests.length;
+  await page.evaluate(async () => {
+    await fetch('./data/events.json', { method: 'POST', body: 'x' }).catch(() => {});
+    localStorage.setItem('tracker', '1');
+    sessionStorage.setItem('unfreeze.ok', '1');
+    document.cookie = 'sid=1';
+    indexedDB.open('analytics');
+    await caches.open('unfreeze.v1');
+  });
+  await page.waitForTimeout(200);
+  assert.equal(offOriginRequests(log, origin).length, 1);
+  assert.equal(notStatic(log.requests.slice(loaded), origin).length, 1);
+  const bad = foreign(await storedNames(page, context));
+  assert.deepEqual(bad.localStorage, ['tracker']);
+  assert.deepEqual(bad.indexedDB, ['analytics']);
+  assert.deepEqual(bad.documentCookie, ['sid']);
+  assert.equal(bad.sessionStorage, undefined);
+  assert.equal(bad.caches, undefined);
+  await context.close();
+});
+
+test('dist/ has no third-party URL; the check reports both budget figures and fails on a planted URL', () => {
+  const script = join(import.meta.dirname, '../../scripts/check-budgets.mjs');
+  const out = execFileSync(process.execPath, [script, DIST], {
+    env: { ...process.env, BUDGET_ENFORCE: '' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  assert.match(out, /first screen .*: [\d.]+ KiB gzip/);
+  assert.match(out, /data .*: [\d.]+ KiB gzip/);
+  assert.match(out, /third-party URLs: none in code/);
+
+  const copy = mkdtempSync(join(tmpdir(), 'dist-planted-'));
+  try {
+    cpSync(DIST, copy, { recursive: true });
+    writeFileSync(join(copy, 'boot.js'), readFileSync(join(copy, 'boot.js'), 'utf8') + '\nfetch("https://stats.example/p");\n');
+    const planted = spawnSync(process.execPath, [script, copy], { encoding: 'utf8' });
+    assert.equal(planted.status, 1, planted.stdout + planted.stderr);
+    assert.match(planted.stderr, /boot\.js: https:\/\/stats\.example\/p/);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+});
