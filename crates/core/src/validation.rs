@@ -257,9 +257,19 @@ fn birth_date_of(id: &str) -> Option<Date> {
     Date::new(year, month, day).ok()
 }
 
-/// Removes the spaces and dashes people type into long numbers.
+/// Full-width forms (typed with a Chinese input method: `１３８`, `Ｘ`, `＋`) as ASCII.
+fn halfwidth(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// Removes the spaces and dashes people type into long numbers, after folding full-width forms.
 fn squeeze(text: &str) -> String {
     text.chars()
+        .map(halfwidth)
         .filter(|c| !c.is_whitespace() && *c != '-')
         .collect()
 }
@@ -276,6 +286,9 @@ pub fn validate_id_number(text: &str, today: Date) -> Result<IdNumber, Validatio
     let len = id.chars().count();
     if len != 18 {
         return err(Problem::IdLength { len });
+    }
+    if !id.is_ascii() {
+        return err(Problem::IdCharacters);
     }
     let (first17, last) = id.split_at(17);
     let last = last.chars().next().unwrap_or(' ');
@@ -324,7 +337,11 @@ pub fn validate_id_number(text: &str, today: Date) -> Result<IdNumber, Validatio
 /// ```
 pub fn validate_qq(text: &str) -> Result<String, ValidationError> {
     let err = |problem| Err(ValidationError::new(Field::Qq, problem));
-    let qq: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let qq: String = text
+        .chars()
+        .map(halfwidth)
+        .filter(|c| !c.is_whitespace())
+        .collect();
     if qq.is_empty() {
         return err(Problem::Empty);
     }
@@ -437,6 +454,7 @@ pub struct DialNumber {
 /// ```
 pub fn validate_dial_number(text: &str) -> Result<DialNumber, ValidationError> {
     let display = text.trim().to_owned();
+    let folded: String = display.chars().map(halfwidth).collect();
     let bad = || {
         Err(ValidationError::new(
             Field::DialNumber,
@@ -449,16 +467,16 @@ pub fn validate_dial_number(text: &str) -> Result<DialNumber, ValidationError> {
         return Err(ValidationError::new(Field::DialNumber, Problem::Empty));
     }
     let allowed = |c: char| c.is_ascii_digit() || " -()+".contains(c);
-    let plus_ok = display.find('+').is_none_or(|i| i == 0) && display.matches('+').count() <= 1;
-    let digit_count = display.chars().filter(char::is_ascii_digit).count();
-    if !display.chars().all(allowed) || !plus_ok || !(5..=15).contains(&digit_count) {
+    let plus_ok = folded.find('+').is_none_or(|i| i == 0) && folded.matches('+').count() <= 1;
+    let digit_count = folded.chars().filter(char::is_ascii_digit).count();
+    if !folded.chars().all(allowed) || !plus_ok || !(5..=15).contains(&digit_count) {
         return bad();
     }
     let mut tel = String::from("tel:");
-    if display.starts_with('+') {
+    if folded.starts_with('+') {
         tel.push('+');
     }
-    let groups: Vec<String> = display
+    let groups: Vec<String> = folded
         .split(|c: char| !c.is_ascii_digit())
         .filter(|g| !g.is_empty())
         .map(str::to_owned)

@@ -224,7 +224,11 @@ fn numbers_copied_from_a_notice_become_tel_links_unchanged() {
     assert_eq!(n.tel, "tel:0879-123-4567");
     assert!(validate_dial_number("1234").is_err());
     assert!(validate_dial_number("12+345678").is_err());
-    assert!(validate_dial_number("0879-123456７").is_err()); // a full-width digit
+    // A full-width digit (Chinese keyboard) is read as a digit; the display keeps what was typed.
+    let n = validate_dial_number("0879-123456７").unwrap();
+    assert_eq!(n.tel, "tel:0879-1234567");
+    assert_eq!(n.display, "0879-123456７");
+    assert!(validate_dial_number("0879-123456a").is_err());
 }
 
 #[test]
@@ -265,4 +269,61 @@ fn a_person_with_blank_fields_is_fine_and_filled_ones_are_checked() {
         .map(|e| e.field)
         .collect();
     assert_eq!(fields, [Field::IdNumber, Field::Qq]);
+}
+
+#[test]
+fn full_width_digits_from_a_chinese_keyboard_are_read_as_digits() {
+    assert_eq!(
+        validate_id_number("１１０１０５１９４９１２３１００２Ｘ", TODAY)
+            .unwrap()
+            .as_str(),
+        GB_EXAMPLE
+    );
+    assert_eq!(validate_qq("１２３４５６").unwrap(), "123456");
+    assert_eq!(
+        validate_mobile("＋８６ １３８００１３８０００").unwrap(),
+        "13800138000"
+    );
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let samples = [
+        "",
+        " ",
+        "X",
+        "x",
+        "😀",
+        "１",
+        "11010519491231002😀",
+        "😀10519491231002X1",
+        "ＡＢＣ１２３４５６７８９０１２３４５",
+        "1101051949123100２X",
+        "+",
+        "++86",
+        "86",
+        "+86",
+        "0",
+        "-",
+        "--------------------",
+        "\u{0}",
+        "ß",
+        "ǅ",
+        "2019-13-01",
+        "2019-1-1",
+        "९९९",
+    ];
+    for s in samples {
+        let _ = validate_id_number(s, TODAY);
+        let _ = validate_qq(s);
+        let _ = validate_wechat_id(s);
+        let _ = validate_mobile(s);
+        let _ = validate_dial_number(s);
+        let _ = validate_date(s, Some(TODAY));
+        for lang in Lang::ALL {
+            if let Err(e) = validate_id_number(s, TODAY) {
+                assert!(!e.message(lang).is_empty());
+            }
+        }
+    }
 }

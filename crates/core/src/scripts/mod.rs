@@ -679,7 +679,7 @@ impl<'a> Writer<'a> {
         let ranges = h
             .ranges
             .iter()
-            .map(|r| format!("{}–{}", r.from.trim_start_matches('0'), r.to))
+            .map(|r| format!("{}–{}", short_time(&r.from), short_time(&r.to)))
             .collect::<Vec<_>>()
             .join(&sep);
         let source = h.sources.first().map_or("", |s| s.title.as_str());
@@ -1206,6 +1206,14 @@ impl<'a> Writer<'a> {
         ];
         vars.extend(self.closing(&[games, privacy])?);
         self.document(&vars, recipient, Some(subject), email, deadline)
+    }
+}
+
+/// `08:00` → `8:00` (a published hour as people write it); `00:30` stays as it is.
+fn short_time(hhmm: &str) -> &str {
+    match hhmm.strip_prefix('0') {
+        Some(rest) if !rest.starts_with(['0', ':']) => rest,
+        _ => hhmm,
     }
 }
 
