@@ -566,3 +566,40 @@ fn the_call_log_keeps_time_order_and_has_labels_in_every_language() {
             .is_err()
     );
 }
+
+#[test]
+fn every_reply_period_names_a_known_channel_and_script_kind() {
+    let data = data();
+    for p in data.calendar.reply_periods() {
+        assert!(
+            data.channels.channel(&p.channel).is_some(),
+            "{}: unknown channel {}",
+            p.id,
+            p.channel
+        );
+        for kind in &p.applies_to {
+            assert!(
+                ScriptKind::from_id(kind).is_some(),
+                "{}: unknown kind {kind}",
+                p.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_read_aloud_lines_are_short_and_keep_numbers_whole() {
+    let (case, screening) = screen(CASE_1);
+    for lang in Lang::ALL {
+        let d = &write(&case, &screening, ScriptKind::Hotline, lang, None, &[])[0];
+        let lines = d.lines();
+        assert!(lines.iter().any(|l| l.contains("430102199003150020")));
+        let joined: String = lines.concat();
+        let body: String = d.body.split_whitespace().collect();
+        assert_eq!(
+            joined.split_whitespace().collect::<String>(),
+            body,
+            "lines() must not drop text"
+        );
+    }
+}

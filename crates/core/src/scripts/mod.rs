@@ -261,8 +261,24 @@ impl Document {
     }
 
     /// The body as short lines for the large-type read-aloud view: one sentence or list item a
-    /// line, no blank lines.
+    /// line, long sentences broken after a comma, no blank lines. Numbers and words are never
+    /// split.
+    ///
+    /// ```
+    /// # use prescreen_core::scripts::{Document, ScriptKind};
+    /// # use prescreen_core::i18n::Lang;
+    /// let doc = Document {
+    ///     kind: ScriptKind::Hotline, lang: Lang::ZhCn, title: String::new(), recipient: vec![],
+    ///     subject: None, guidance: String::new(), mailto: None, tel: vec![], deadline: None,
+    ///     body: "如果不能解封，请告诉我原因，以及还需要提交什么材料、向哪里提交。\n\n谢谢您。".into(),
+    /// };
+    /// assert_eq!(doc.lines(), ["如果不能解封，请告诉我原因，", "以及还需要提交什么材料、向哪里提交。", "谢谢您。"]);
+    /// ```
     pub fn lines(&self) -> Vec<String> {
+        /// Display width: a CJK character is about two Latin letters wide.
+        fn width(s: &str) -> usize {
+            s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+        }
         let mut out = Vec::new();
         for line in self.body.lines() {
             let mut current = String::new();
@@ -272,7 +288,10 @@ impl Document {
                 let next_is_space = chars.get(i + 1).is_none_or(|n| *n == ' ');
                 let ends = matches!(c, '。' | '；' | '！' | '？')
                     || (matches!(c, '.' | ';' | '?' | '!') && next_is_space);
-                if ends && current.trim().chars().count() > 1 {
+                let soft = (*c == '，' || (*c == ',' && next_is_space))
+                    && width(current.trim()) >= 24
+                    && width(&chars[i + 1..].iter().collect::<String>()) >= 12;
+                if (ends || soft) && current.trim().chars().count() > 1 {
                     out.push(current.trim().to_owned());
                     current.clear();
                 }
