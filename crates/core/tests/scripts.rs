@@ -603,3 +603,40 @@ fn the_read_aloud_lines_are_short_and_keep_numbers_whole() {
         );
     }
 }
+
+#[test]
+fn kinds_follow_the_frozen_platforms() {
+    use prescreen_core::scripts::kinds_for;
+    let alipay = r#"{"version":1,"today":"2024-03-08","platforms":["alipay"],"stays":[]}"#;
+    let (case, screening) = screen(alipay);
+    assert_eq!(
+        kinds_for(&case),
+        [ScriptKind::Hotline, ScriptKind::PlatformAppeal]
+    );
+    for (kind, expected) in [
+        (ScriptKind::PiAccess, "只有腾讯"),
+        (ScriptKind::GameDecouple, "没有被冻结的QQ"),
+    ] {
+        let input = ScriptInput {
+            case: &case,
+            screening: &screening,
+            lang: Lang::ZhCn,
+            now: None,
+            numbers: &[],
+        };
+        let err = render(kind, &input, &data()).unwrap_err();
+        assert!(err.message(Lang::ZhCn).contains(expected), "{err}");
+    }
+    let alipay_appeal = write(
+        &case,
+        &screening,
+        ScriptKind::PlatformAppeal,
+        Lang::En,
+        None,
+        &[],
+    );
+    assert_eq!(alipay_appeal.len(), 1);
+    assert!(alipay_appeal[0].title.contains("Alipay"));
+    let (case1, _) = screen(CASE_1);
+    assert_eq!(kinds_for(&case1), ScriptKind::ALL);
+}

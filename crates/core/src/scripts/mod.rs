@@ -176,6 +176,14 @@ pub enum ScriptError {
         "the case names none of wechat, qq, alipay; add the frozen platform to `platforms` to write a platform appeal"
     )]
     NoPlatform,
+    #[error(
+        "the data has a personal-information contact for Tencent (WeChat, QQ) only; for other platforms ask in their app's privacy settings or customer service"
+    )]
+    NoPiRecipient,
+    #[error(
+        "the case has no frozen QQ; the game-decoupling letter is for games bound to a frozen QQ, so add qq to `platforms` if it is frozen"
+    )]
+    NoQq,
     #[error("{file}: {detail}; rebuild the data")]
     Data { file: &'static str, detail: String },
     #[error("the data has no {what} {id:?}; rebuild the data")]
@@ -189,9 +197,16 @@ impl ScriptError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ScriptError::Number(e) => e.message(lang),
-            ScriptError::NoPlatform => section(common_file(lang), "err_no_platform")
-                .map(str::to_owned)
-                .unwrap_or_else(|_| self.to_string()),
+            ScriptError::NoPlatform | ScriptError::NoPiRecipient | ScriptError::NoQq => {
+                let key = match self {
+                    ScriptError::NoPlatform => "err_no_platform",
+                    ScriptError::NoPiRecipient => "err_no_pi_recipient",
+                    _ => "err_no_qq",
+                };
+                section(common_file(lang), key)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|_| self.to_string())
+            }
             other => other.to_string(),
         }
     }
@@ -304,6 +319,25 @@ impl Document {
     }
 }
 
+/// The kinds that apply to a case: the call script always; a platform appeal when WeChat, QQ or
+/// Alipay is frozen; a personal-information request when WeChat or QQ is (the data has no other
+/// recipient); the game letter when QQ is. A case that names no platform gets every kind, with
+/// placeholders.
+pub fn kinds_for(case: &Case) -> Vec<ScriptKind> {
+    let has = |p: Platform| case.platforms.is_empty() || case.platforms.contains(&p);
+    let mut kinds = vec![ScriptKind::Hotline];
+    if has(Platform::Wechat) || has(Platform::Qq) || has(Platform::Alipay) {
+        kinds.push(ScriptKind::PlatformAppeal);
+    }
+    if has(Platform::Wechat) || has(Platform::Qq) {
+        kinds.push(ScriptKind::PiAccess);
+    }
+    if has(Platform::Qq) {
+        kinds.push(ScriptKind::GameDecouple);
+    }
+    kinds
+}
+
 /// Writes the documents of one kind for a case: one for the hotline, PI request and game letter;
 /// one per frozen platform (WeChat, QQ, Alipay) for the platform appeal.
 pub fn render(
@@ -311,6 +345,13 @@ pub fn render(
     input: &ScriptInput<'_>,
     data: &ScriptData,
 ) -> Result<Vec<Document>, ScriptError> {
+    if !kinds_for(input.case).contains(&kind) {
+        return Err(match kind {
+            ScriptKind::PiAccess => ScriptError::NoPiRecipient,
+            ScriptKind::GameDecouple => ScriptError::NoQq,
+            _ => ScriptError::NoPlatform,
+        });
+    }
     let w = Writer::new(kind, input, data)?;
     match kind {
         ScriptKind::Hotline => w.hotline().map(|d| vec![d]),
