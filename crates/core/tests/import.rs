@@ -117,7 +117,16 @@ fn timeline_json_reads_degree_strings() {
     assert_eq!(report.files[0].format, Format::TimelineJson);
     has_stay(&report, "2019-09-20", "2019-09-21", DALUO.0, DALUO.1, 1);
     has_stay(&report, "2019-09-23", "2019-09-23", 25.0405, 102.7105, 2);
-    assert_eq!(report.stays.len(), 2, "rawSignals are not imported");
+    // A raw signal: a Wi-Fi fix in Shanghai.
+    has_stay(
+        &report,
+        "2019-09-24",
+        "2019-09-24",
+        SHANGHAI.0,
+        SHANGHAI.1,
+        1,
+    );
+    assert_eq!(report.stays.len(), 3);
 }
 
 #[test]

@@ -9,6 +9,7 @@
 //!   "endTime", "visit": {"topCandidate": {"placeLocation": {"latLng": "21.698°, 100.031°"}}},
 //!   "activity": {"start": {"latLng"}, "end": {"latLng"}}, "timelinePath": [{"point", "time"}]}]}`;
 //!   the iPhone export is a bare array of such segments with `"geo:21.698,100.031"` strings.
+//!   `rawSignals[].position` (`{"LatLng": "…", "timestamp": "…"}`) are read as points too.
 //!
 //! The top-level object is walked key by key with a [`Visitor`]; the big arrays are walked element
 //! by element with a [`DeserializeSeed`], each element deserialized into a small struct, handed to
@@ -146,6 +147,10 @@ impl<'de> Visitor<'de> for Top<'_> {
                 "semanticSegments" => {
                     map.next_value_seed(Each(self.sink, segment))?;
                     found = Some(Format::TimelineJson);
+                }
+                "rawSignals" => {
+                    map.next_value_seed(Each(self.sink, raw_signal))?;
+                    found = found.or(Some(Format::TimelineJson));
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -480,6 +485,33 @@ fn segment(sink: &mut Collector, s: Segment) {
             (Some((lat, lon)), Some(at)) => sink.point(lat, lon, at),
             _ => sink.skipped += 1,
         }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawSignal {
+    position: Option<RawPosition>,
+}
+
+#[derive(Deserialize)]
+struct RawPosition {
+    #[serde(rename = "LatLng")]
+    lat_lng: Option<LatLng>,
+    timestamp: Option<String>,
+}
+
+/// Timeline.json's `rawSignals[].position`: the raw fixes between the segments.
+fn raw_signal(sink: &mut Collector, r: RawSignal) {
+    let Some(p) = r.position else {
+        // Wi-Fi scans and activity records: no position, nothing to count.
+        return;
+    };
+    match (
+        p.lat_lng.and_then(|l| l.0),
+        p.timestamp.as_deref().and_then(rfc3339),
+    ) {
+        (Some((lat, lon)), Some(at)) => sink.point(lat, lon, at),
+        _ => sink.skipped += 1,
     }
 }
 

@@ -232,7 +232,8 @@ impl Collector {
         max_stays: usize,
     ) -> (Vec<ProposedStay>, usize) {
         let targets = Targets::new(data);
-        let mut stays = Vec::new();
+        // Rank cheap run descriptors first; notes and dates are written only for the kept ones.
+        let mut runs: Vec<Run> = Vec::new();
         for mut place in self.places {
             if place.n == 0 || place.days.is_empty() {
                 continue;
@@ -245,33 +246,54 @@ impl Collector {
             place
                 .days
                 .sort_unstable_by_key(|m| (m.day, m.source, std::cmp::Reverse(m.points)));
-            let mut run: Vec<DayMark> = Vec::new();
-            for mark in place.days {
-                if let Some(prev) = run.last()
-                    && i64::from(mark.day) > i64::from(prev.day) + 1
-                {
-                    stays.push(make_stay(lat, lon, &run, &near, sources));
-                    run.clear();
+            let mut start = 0;
+            for i in 1..=place.days.len() {
+                let breaks = i == place.days.len()
+                    || i64::from(place.days[i].day) > i64::from(place.days[i - 1].day) + 1;
+                if breaks {
+                    runs.push(Run {
+                        lat,
+                        lon,
+                        near: near.clone(),
+                        marks: place.days[start..i].to_vec(),
+                    });
+                    start = i;
                 }
-                run.push(mark);
-            }
-            if !run.is_empty() {
-                stays.push(make_stay(lat, lon, &run, &near, sources));
             }
         }
-        stays.sort_by(|a, b| {
-            let key = |s: &ProposedStay| (s.near.is_none(), s.stay.from.clone(), s.stay.to.clone());
-            key(a).cmp(&key(b)).then(
-                a.near
-                    .as_ref()
-                    .map(|n| n.distance_km)
-                    .partial_cmp(&b.near.as_ref().map(|n| n.distance_km))
-                    .unwrap_or(std::cmp::Ordering::Equal),
-            )
+        runs.sort_by(|a, b| {
+            a.key()
+                .cmp(&b.key())
+                .then(a.distance().total_cmp(&b.distance()))
         });
-        let found = stays.len();
-        stays.truncate(max_stays);
+        let found = runs.len();
+        runs.truncate(max_stays);
+        let stays = runs
+            .into_iter()
+            .map(|r| make_stay(r.lat, r.lon, &r.marks, &r.near, sources))
+            .collect();
         (stays, found)
+    }
+}
+
+/// One run of consecutive days at one place, before it is written out.
+struct Run {
+    lat: f64,
+    lon: f64,
+    near: Option<NearRegion>,
+    marks: Vec<DayMark>,
+}
+
+impl Run {
+    /// Near ones first, then by first and last day.
+    fn key(&self) -> (bool, i32, i32) {
+        let first = self.marks.first().map_or(0, |m| m.day);
+        let last = self.marks.last().map_or(0, |m| m.day);
+        (self.near.is_none(), first, last)
+    }
+
+    fn distance(&self) -> f64 {
+        self.near.as_ref().map_or(f64::INFINITY, |n| n.distance_km)
     }
 }
 
