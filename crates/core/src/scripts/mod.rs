@@ -1157,8 +1157,18 @@ impl<'a> Writer<'a> {
         } else {
             self.own("reason_no_border", &Vec::new())?
         };
-        let legal_warning = self.in_force_warning("atfl")?;
-        let legal = if legal_warning.is_some() {
+        // Art. 32 para. 3 covers fraud-related measures (Arts 11, 12, 18, 22); a ban under the
+        // platform's own rules is not one, so the letter does not cite it there.
+        let fraud_related = !matches!(
+            self.input.screening.cause.kind,
+            CauseKind::PlatformViolation | CauseKind::NotAFreeze
+        );
+        let legal_warning = if fraud_related {
+            self.in_force_warning("atfl")?
+        } else {
+            None
+        };
+        let legal = if legal_warning.is_some() || !fraud_related {
             String::new()
         } else {
             self.own("legal", &vec![("quote", self.quote("atfl-32")?)])?
