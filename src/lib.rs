@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod components;
+pub mod files;
 pub mod load;
+pub mod persist;
 pub mod state;
 pub mod text;

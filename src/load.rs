@@ -1,21 +1,28 @@
-//! Loading the shipped data: three same-origin static files, fetched after first paint.
+//! Loading the shipped data: same-origin static files, fetched after first paint.
 //!
 //! URLs are relative to the page, so the app works at any sub-path (`/tools/unfreeze/`).
 
 use prescreen_core::dataset::DataSet;
+use prescreen_core::scripts::ScriptData;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Fetches and parses the places, events, regions, message patterns and channels.
-pub async fn load_data() -> Result<DataSet, String> {
+/// Fetches and parses everything the screening and the scripts read.
+pub async fn load_data(lang: prescreen_core::i18n::Lang) -> Result<(DataSet, ScriptData), String> {
     let places = fetch_text("data/places.json").await?;
     let events = fetch_text("data/events.json").await?;
     let regions = fetch_text("data/regions.geojson").await?;
     let messages = fetch_text("data/messages.json").await?;
     let channels = fetch_text("data/channels.json").await?;
-    DataSet::from_texts(&places, &events, &regions)
+    let legal = fetch_text("data/legal.json").await?;
+    let holidays = fetch_text("data/holidays.json").await?;
+    let linked = fetch_text("data/linked.json").await?;
+    let data = DataSet::from_texts(&places, &events, &regions)
         .and_then(|data| data.with_guidance(&messages, &channels))
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    let scripts = ScriptData::from_texts(&channels, &legal, &holidays, &linked)
+        .map_err(|e| e.message(lang))?;
+    Ok((data, scripts))
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {

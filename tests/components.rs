@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use prescreen_core::dataset::DataSet;
+use prescreen_core::scripts::ScriptData;
 use unfreeze_app::app::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -12,15 +13,27 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn shipped_data() -> Rc<DataSet> {
-    Rc::new(
-        DataSet::from_texts(
-            include_str!("../static/data/places.json"),
-            include_str!("../static/data/events.json"),
-            include_str!("../static/data/regions.geojson"),
-        )
-        .expect("the shipped data loads"),
+fn shipped_data() -> (Rc<DataSet>, Rc<ScriptData>) {
+    let data = DataSet::from_texts(
+        include_str!("../static/data/places.json"),
+        include_str!("../static/data/events.json"),
+        include_str!("../static/data/regions.geojson"),
     )
+    .and_then(|d| {
+        d.with_guidance(
+            include_str!("../static/data/messages.json"),
+            include_str!("../static/data/channels.json"),
+        )
+    })
+    .expect("the shipped data loads");
+    let scripts = ScriptData::from_texts(
+        include_str!("../static/data/channels.json"),
+        include_str!("../static/data/legal.json"),
+        include_str!("../static/data/holidays.json"),
+        include_str!("../static/data/linked.json"),
+    )
+    .expect("the script data loads");
+    (Rc::new(data), Rc::new(scripts))
 }
 
 /// Mounts a fresh app in its own <div> and returns that root.
@@ -36,6 +49,7 @@ async fn mount() -> Element {
         root.clone(),
         AppProps {
             data: Some(shipped_data()),
+            fresh: true,
         },
     )
     .render();

@@ -1,5 +1,4 @@
-//! The glanceable answer: the verdict, the probable cause and why, who decides, then one line per
-//! finding with its reason.
+//! The glanceable answer: the verdict, the probable cause and why, and who decides.
 
 use std::rc::Rc;
 
@@ -15,24 +14,39 @@ pub struct VerdictCardProps {
     pub lang: Lang,
 }
 
+pub fn verdict_text(verdict: Verdict) -> Text {
+    match verdict {
+        Verdict::Likely => Text::VerdictLikely,
+        Verdict::Possible => Text::VerdictPossible,
+        Verdict::Unlikely => Text::VerdictUnlikely,
+        Verdict::None => Text::VerdictNone,
+    }
+}
+
 #[function_component(VerdictCard)]
 pub fn verdict_card(props: &VerdictCardProps) -> Html {
     let lang = props.lang;
     let screening = &props.screening;
     let verdict = screening.verdict;
-    let headline = match verdict {
-        Verdict::Likely => Text::VerdictLikely,
-        Verdict::Possible => Text::VerdictPossible,
-        Verdict::Unlikely => Text::VerdictUnlikely,
-        Verdict::None => Text::VerdictNone,
-    };
+    let headline = t(lang, verdict_text(verdict));
     html! {
         <section class={classes!("verdict-card", verdict.id())} aria-live="polite">
-            <h2 data-testid="verdict" data-verdict={verdict.id()}>{ t(lang, headline) }</h2>
+            <h2 data-testid="verdict" data-verdict={verdict.id()} tabindex="-1">
+                <span class="verdict-mark" aria-hidden="true">{ match verdict {
+                    Verdict::Likely => "●●●",
+                    Verdict::Possible => "●●○",
+                    Verdict::Unlikely => "●○○",
+                    Verdict::None => "○○○",
+                } }</span>
+                { " " }{ headline }
+            </h2>
             <p data-testid="cause" data-cause={screening.cause.kind.as_str()}>
-                <strong>{ t(lang, Text::CauseLabel) }{ "：" }</strong>
-                { screening.message.as_ref().map(|m| m.label.clone()).unwrap_or_else(|| t(lang, headline).to_owned()) }
+                <strong>{ t(lang, Text::CauseLabel) }{ lang.pick("：", "：", ": ") }</strong>
+                { screening.message.as_ref().map(|m| m.label.clone()).unwrap_or_else(|| headline.to_owned()) }
             </p>
+            if let Some(message) = &screening.message {
+                <p class="message-explanation">{ &message.explanation }</p>
+            }
             <ul class="explanation">
                 { for screening.explanation.iter().map(|line| html! { <li>{ line }</li> }) }
             </ul>
@@ -48,13 +62,7 @@ pub fn verdict_card(props: &VerdictCardProps) -> Html {
                     }) }
                 </ul>
             }
-            <ol class="findings">
-                { for screening.findings.iter().enumerate().map(|(n, finding)| html! {
-                    <li data-testid={format!("finding-{n}")} data-relation={format!("{:?}", finding.relation)}>
-                        { &finding.why }
-                    </li>
-                }) }
-            </ol>
+            <p class="scam"><strong>{ t(lang, Text::Scam) }</strong></p>
         </section>
     }
 }

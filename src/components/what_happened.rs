@@ -1,8 +1,8 @@
-//! Step 1: which accounts were frozen, and the message the user saw.
+//! Step 1: which accounts were frozen, the message the user saw, and when.
 
 use prescreen_core::case::Platform;
 use prescreen_core::i18n::Lang;
-use web_sys::HtmlTextAreaElement;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::text::{Text, t};
@@ -11,12 +11,14 @@ use crate::text::{Text, t};
 pub struct WhatHappenedProps {
     pub platforms: Vec<Platform>,
     pub message: String,
+    pub frozen_on: String,
     pub lang: Lang,
     pub on_toggle_platform: Callback<Platform>,
     pub on_message: Callback<String>,
+    pub on_frozen_on: Callback<String>,
 }
 
-fn platform_name(platform: Platform, lang: Lang) -> &'static str {
+pub fn platform_name(platform: Platform, lang: Lang) -> &'static str {
     match platform {
         Platform::Wechat => lang.pick("微信", "微信", "WeChat"),
         Platform::Qq => "QQ",
@@ -31,16 +33,22 @@ fn platform_name(platform: Platform, lang: Lang) -> &'static str {
 #[function_component(WhatHappened)]
 pub fn what_happened(props: &WhatHappenedProps) -> Html {
     let lang = props.lang;
-    let oninput = {
+    let on_message = {
         let on_message = props.on_message.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
             on_message.emit(area.value());
         })
     };
+    let on_frozen_on = {
+        let on_frozen_on = props.on_frozen_on.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            on_frozen_on.emit(input.value());
+        })
+    };
     html! {
         <section class="what-happened">
-            <h2>{ t(lang, Text::WhatHappenedHeading) }</h2>
             <fieldset class="platforms">
                 <legend>{ t(lang, Text::PlatformsLabel) }</legend>
                 { for Platform::ALL.into_iter().map(|platform| {
@@ -60,7 +68,11 @@ pub fn what_happened(props: &WhatHappenedProps) -> Html {
             </fieldset>
             <label for="message-input">{ t(lang, Text::MessageLabel) }</label>
             <textarea id="message-input" data-testid="message-input" rows="3"
-                      placeholder={t(lang, Text::MessageHint)} value={props.message.clone()} {oninput} />
+                      placeholder={t(lang, Text::MessageHint)} value={props.message.clone()}
+                      oninput={on_message} />
+            <label for="frozen-on">{ t(lang, Text::FrozenOnLabel) }</label>
+            <input id="frozen-on" data-testid="frozen-on" type="date" value={props.frozen_on.clone()}
+                   oninput={on_frozen_on} />
         </section>
     }
 }

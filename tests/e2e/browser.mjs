@@ -55,11 +55,28 @@ export async function waitForData(page) {
   await page.waitForSelector('main[data-data="ready"]', { timeout: 30_000 });
 }
 
-/** Types one stay and presses the screen button. */
+/** The step the app shows (1–4). */
+export async function currentStep(page) {
+  return Number(await page.locator('main').getAttribute('data-step'));
+}
+
+/** Moves to step `n` with step-next / step-back (step 2 → 3 screens the stays). */
+export async function goToStep(page, n) {
+  for (let guard = 0; guard < 8; guard++) {
+    const step = await currentStep(page);
+    if (step === n) return;
+    await page.getByTestId(step < n ? 'step-next' : 'step-back').click();
+    await page.waitForFunction((s) => document.querySelector('main')?.dataset.step !== String(s), step);
+  }
+  throw new Error(`could not reach step ${n}`);
+}
+
+/** Goes to step 2, types into the last stay and presses the screen button. */
 export async function screenStay(page, { place, from, to }) {
-  await page.getByTestId('stay-place').fill(place);
-  await page.getByTestId('stay-from').fill(from);
-  await page.getByTestId('stay-to').fill(to);
+  if ((await currentStep(page)) !== 2) await goToStep(page, 2);
+  await page.getByTestId('stay-place').last().fill(place);
+  await page.getByTestId('stay-from').last().fill(from);
+  await page.getByTestId('stay-to').last().fill(to);
   await page.getByTestId('screen-run').click();
 }
 

@@ -118,6 +118,14 @@ impl Region {
         self.shape.covers(&point)
     }
 
+    /// The point of the region's outline nearest to (`lat`, `lon`), as (lat, lon).
+    pub fn nearest_point(&self, lat: f64, lon: f64) -> Option<(f64, f64)> {
+        match self.shape.haversine_closest_point(&Point::new(lon, lat)) {
+            Closest::SinglePoint(p) | Closest::Intersection(p) => Some((p.y(), p.x())),
+            Closest::Indeterminate => None,
+        }
+    }
+
     /// Great-circle distance in km from a point outside to the nearest edge; 0 when covered.
     ///
     /// This walks every edge: it is the reference the index is tested against. Screening uses

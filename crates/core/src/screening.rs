@@ -85,6 +85,10 @@ pub struct Finding {
     pub window_to: Option<String>,
     pub stay_from: String,
     pub stay_to: String,
+    /// The nearest point of the region's edge (WGS-84), for drawing the distance on a map;
+    /// only for stays that are not far.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nearest: Option<(f64, f64)>,
     /// The human-readable reason, in the requested language.
     pub why: String,
 }
@@ -175,6 +179,9 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
                 window_to: window_to.map(|d| d.to_string()),
                 stay_from: stay.from.to_string(),
                 stay_to: stay.to.to_string(),
+                nearest: (relation != Relation::Far && relation != Relation::Inside)
+                    .then(|| region.nearest_point(lat, lon))
+                    .flatten(),
                 why: String::new(),
             };
             let region_name = lang.pick(
