@@ -432,9 +432,9 @@ struct Writer<'a> {
     tel: Vec<DialNumber>,
 }
 
-type Vars<'v> = Vec<(&'static str, String)>;
+type Vars = Vec<(&'static str, String)>;
 
-fn as_refs<'v>(vars: &'v Vars<'_>) -> Vec<(&'v str, &'v str)> {
+fn as_refs(vars: &Vars) -> Vec<(&str, &str)> {
     vars.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
@@ -469,7 +469,7 @@ impl<'a> Writer<'a> {
     }
 
     /// A section of the kind's own template, filled.
-    fn own(&self, key: &str, vars: &Vars<'_>) -> Result<String, ScriptError> {
+    fn own(&self, key: &str, vars: &Vars) -> Result<String, ScriptError> {
         Ok(fill(section(self.own, key)?, &as_refs(vars))?)
     }
 
@@ -870,7 +870,7 @@ impl<'a> Writer<'a> {
     }
 
     /// The parts every page ends with.
-    fn closing(&self, channels: &[&Channel]) -> Result<Vars<'static>, ScriptError> {
+    fn closing(&self, channels: &[&Channel]) -> Result<Vars, ScriptError> {
         Ok(vec![
             ("scam", self.scam(channels)?),
             ("other_accounts", self.c("other_accounts", &[])?),
@@ -1035,7 +1035,7 @@ impl<'a> Writer<'a> {
 
     fn document(
         &self,
-        vars: &Vars<'_>,
+        vars: &Vars,
         recipient: Vec<String>,
         subject: Option<String>,
         mailto_to: Option<String>,
@@ -1105,7 +1105,7 @@ impl<'a> Writer<'a> {
         if self.input.screening.cause.kind != CauseKind::BorderAreaFreeze {
             cautions.push(self.c("hotline_not_border", &[])?);
         }
-        let mut vars: Vars<'_> = vec![
+        let mut vars: Vars = vec![
             ("cautions", cautions.join("\n")),
             ("channel", self.pick(&channel.name).to_owned()),
             ("name", self.name()?),
@@ -1181,7 +1181,7 @@ impl<'a> Writer<'a> {
             )?);
         }
         cautions.extend(legal_warning);
-        let subject_vars: Vars<'_> = vec![
+        let subject_vars: Vars = vec![
             ("platform", platform_name.clone()),
             ("label", label.clone()),
             ("value", value.clone()),
@@ -1189,7 +1189,7 @@ impl<'a> Writer<'a> {
         let subject = self.own("subject", &subject_vars)?;
         let (recipient, email) = self.recipient(channel)?;
         let (deadline, deadline_text) = self.deadline(self.pick(&channel.name), &subject)?;
-        let mut vars: Vars<'_> = vec![
+        let mut vars: Vars = vec![
             ("channel", self.pick(&channel.name).to_owned()),
             ("platform", platform_name),
             ("label", label),
@@ -1230,7 +1230,7 @@ impl<'a> Writer<'a> {
         let (recipient, email) = self.recipient(channel)?;
         let (deadline, deadline_text) = self.deadline(self.pick(&channel.name), &subject)?;
         let cautions: Vec<String> = self.in_force_warning("pipl")?.into_iter().collect();
-        let mut vars: Vars<'_> = vec![
+        let mut vars: Vars = vec![
             ("channel", self.pick(&channel.name).to_owned()),
             ("name", self.name()?),
             ("id_number", self.id_number()?),
@@ -1262,7 +1262,7 @@ impl<'a> Writer<'a> {
         let (deadline, deadline_text) = self.deadline(self.pick(&privacy.name), &subject)?;
         let mut cautions = vec![self.c("game_lock_unsourced", &[])?];
         cautions.extend(self.in_force_warning("pipl")?);
-        let mut vars: Vars<'_> = vec![
+        let mut vars: Vars = vec![
             ("name", self.name()?),
             ("qq", self.qq()?),
             ("phone", self.phone()?),
