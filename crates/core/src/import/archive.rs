@@ -9,10 +9,10 @@
 //! zips are not opened. Entries that are not location data (a Takeout archive holds many other
 //! files) are skipped; an entry that is location data but broken refuses the whole zip.
 
-use std::io::{self, Cursor, Read, Seek, SeekFrom};
+use std::io::{self, Cursor, Read, SeekFrom};
 
 use super::stays::Collector;
-use super::{ImportError, Limits, Sniffed, json, photo, read_prefix, sniff, xml};
+use super::{ImportError, Limits, ReadSeek, Sniffed, json, photo, read_prefix, sniff, xml};
 
 /// What a zip gave.
 pub(crate) struct ZipOutcome {
@@ -32,8 +32,8 @@ fn damaged(e: impl std::fmt::Display) -> ImportError {
 }
 
 /// Imports every location file inside the zip `reader` into `sink`.
-pub(crate) fn parse<R: Read + Seek>(
-    reader: &mut R,
+pub(crate) fn parse(
+    reader: &mut dyn ReadSeek,
     zip_name: &str,
     limits: &Limits,
     sink: &mut Collector,
@@ -128,16 +128,16 @@ pub(crate) fn parse<R: Read + Seek>(
     Ok(outcome)
 }
 
-fn parse_entry<R: Read>(
-    entry: &mut R,
+fn parse_entry(
+    entry: &mut dyn Read,
     limits: &Limits,
     sink: &mut Collector,
 ) -> Result<(), ImportError> {
     let prefix = read_prefix(entry).map_err(|e| ImportError::Read(e.to_string()))?;
-    let whole = Cursor::new(prefix.clone()).chain(entry);
+    let mut whole = Cursor::new(prefix.clone()).chain(entry);
     match sniff(&prefix) {
-        Sniffed::Json => json::parse(whole, sink).map(drop),
-        Sniffed::Xml => xml::parse(whole, sink).map(drop),
+        Sniffed::Json => json::parse(&mut whole, sink).map(drop),
+        Sniffed::Xml => xml::parse(&mut whole, sink).map(drop),
         Sniffed::Photo => {
             let mut bytes = Vec::new();
             whole
@@ -206,15 +206,14 @@ impl<R: Read> Read for Guard<'_, R> {
 
 /// The number of entries the end-of-central-directory record announces (zip64 aware), read from
 /// the last 64 KiB of the file. `Err` when there is no such record (not a zip, or cut off).
-fn count_entries<R: Read + Seek>(reader: &mut R) -> Result<u64, ImportError> {
+fn count_entries(reader: &mut dyn ReadSeek) -> Result<u64, ImportError> {
     let len = reader.seek(SeekFrom::End(0)).map_err(damaged)?;
     let tail_len = len.min(65_557);
     reader
         .seek(SeekFrom::Start(len - tail_len))
         .map_err(damaged)?;
     let mut tail = Vec::with_capacity(tail_len as usize);
-    reader
-        .by_ref()
+    (&mut *reader)
         .take(tail_len)
         .read_to_end(&mut tail)
         .map_err(damaged)?;

@@ -33,7 +33,10 @@ use super::stays::Collector;
 pub const MAX_DEPTH: usize = 64;
 
 /// Parses one JSON location history from `reader` into `sink`; returns which format it was.
-pub(crate) fn parse<R: Read>(reader: R, sink: &mut Collector) -> Result<Format, ImportError> {
+///
+/// The reader is a trait object on purpose: every struct's `Deserialize` is compiled once, not
+/// once per reader type (file, zip entry …), which keeps the wasm the phone downloads smaller.
+pub(crate) fn parse(reader: &mut dyn Read, sink: &mut Collector) -> Result<Format, ImportError> {
     let mut guard = DepthGuard {
         inner: reader,
         depth: 0,

@@ -297,19 +297,20 @@ impl Importer {
         }
     }
 
-    fn read_file<R: Read + Seek, F: FnMut(u64) -> bool>(
+    /// Not generic (a trait object), so the parsers are compiled once whatever the caller's reader.
+    fn read_file(
         &mut self,
         name: &str,
-        reader: &mut CountingReader<R, F>,
+        reader: &mut dyn ReadSeek,
     ) -> Result<(FileSummary, stays::Collector), ImportError> {
         let io_err = |e: io::Error| ImportError::Read(e.to_string());
-        let len = reader.inner.seek(SeekFrom::End(0)).map_err(io_err)?;
+        let len = reader.seek(SeekFrom::End(0)).map_err(io_err)?;
         if len > self.limits.max_file_bytes {
             return Err(ImportError::TooLarge {
                 limit_mb: self.limits.max_file_bytes >> 20,
             });
         }
-        reader.inner.seek(SeekFrom::Start(0)).map_err(io_err)?;
+        reader.seek(SeekFrom::Start(0)).map_err(io_err)?;
         let prefix = read_prefix(reader).map_err(io_err)?;
         reader.seek(SeekFrom::Start(0)).map_err(io_err)?;
         let mut sink = stays::Collector::new(self.limits.max_places);
@@ -335,11 +336,11 @@ impl Importer {
                 Format::Zip
             }
             Sniffed::Photo => {
-                photo::parse(&mut BufReader::new(&mut *reader), &mut sink)?;
+                photo::parse(&mut BufReader::new(reader), &mut sink)?;
                 Format::Photo
             }
-            Sniffed::Json => json::parse(&mut *reader, &mut sink)?,
-            Sniffed::Xml => xml::parse(&mut *reader, &mut sink)?,
+            Sniffed::Json => json::parse(reader, &mut sink)?,
+            Sniffed::Xml => xml::parse(reader, &mut sink)?,
             Sniffed::Unknown => return Err(ImportError::NotRecognized),
         };
         summary.points = sink.points;
@@ -368,11 +369,15 @@ impl Importer {
 }
 
 /// Reads up to [`SNIFF_BYTES`] (fewer only at the end of the input).
-pub(crate) fn read_prefix<R: Read>(reader: &mut R) -> io::Result<Vec<u8>> {
+pub(crate) fn read_prefix(reader: &mut dyn Read) -> io::Result<Vec<u8>> {
     let mut prefix = Vec::with_capacity(SNIFF_BYTES);
     reader.take(SNIFF_BYTES as u64).read_to_end(&mut prefix)?;
     Ok(prefix)
 }
+
+/// What a whole file is read through: a zip needs to seek to its directory at the end.
+pub(crate) trait ReadSeek: Read + Seek {}
+impl<T: Read + Seek> ReadSeek for T {}
 
 /// A reader that counts the bytes read through it, reports them about every 256 KiB, and stops
 /// (with an I/O error) when the callback returns `false`.

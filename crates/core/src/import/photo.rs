@@ -13,13 +13,14 @@ use exif::{Exif, In, Tag, Value};
 use super::ImportError;
 use super::stays::{CHINA_OFFSET_SECONDS, Collector};
 
+/// A photo's bytes: buffered and seekable (HEIC keeps its EXIF behind an index).
+pub(crate) trait BufReadSeek: BufRead + Seek {}
+impl<T: BufRead + Seek> BufReadSeek for T {}
+
 /// Reads one photo's position and date into `sink`.
-pub(crate) fn parse<R: BufRead + Seek>(
-    reader: &mut R,
-    sink: &mut Collector,
-) -> Result<(), ImportError> {
+pub(crate) fn parse(reader: &mut dyn BufReadSeek, sink: &mut Collector) -> Result<(), ImportError> {
     let exif = exif::Reader::new()
-        .read_from_container(reader)
+        .read_from_container(&mut &mut *reader)
         .map_err(map_error)?;
     let (lat, lon) = position(&exif).ok_or(ImportError::NoPhotoLocation)?;
     let at = instant(&exif).ok_or(ImportError::NoPhotoDate)?;

@@ -68,7 +68,9 @@ struct State<'a> {
 }
 
 /// Parses one GPX or KML document from `reader` into `sink`.
-pub(crate) fn parse<R: Read>(reader: R, sink: &mut Collector) -> Result<Format, ImportError> {
+///
+/// A trait object, like `json::parse`, so the parser is compiled once.
+pub(crate) fn parse(reader: &mut dyn Read, sink: &mut Collector) -> Result<Format, ImportError> {
     let mut reader = quick_xml::Reader::from_reader(BufReader::with_capacity(64 * 1024, reader));
     let config = reader.config_mut();
     config.check_end_names = true;
