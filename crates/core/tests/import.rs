@@ -352,6 +352,15 @@ fn json_and_xml_that_are_not_location_history_say_so() {
     assert_eq!(err, ImportError::NoLocationHistory);
     let err = import_err("image.svg", fixture("not_gps.xml"), Limits::default());
     assert_eq!(err, ImportError::NotRecognized);
+    for other in [&b"[1, 2, 3]"[..], b"[]", b"[{\"id\": 1}]", b"{}"] {
+        let err = import_err("other.json", other.to_vec(), Limits::default());
+        assert_eq!(
+            err,
+            ImportError::NoLocationHistory,
+            "{}",
+            String::from_utf8_lossy(other)
+        );
+    }
 }
 
 #[test]

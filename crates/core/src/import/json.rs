@@ -164,8 +164,10 @@ impl<'de> Visitor<'de> for Top<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        // Any JSON array reaches here, so its elements are read leniently: an array of numbers
+        // is "not a location history", not "damaged".
         let before = self.sink.points + self.sink.skipped;
-        Each(self.sink, segment).visit_seq(seq)?;
+        Each(self.sink, lenient_segment).visit_seq(seq)?;
         Ok((self.sink.points + self.sink.skipped > before).then_some(Format::TimelineJson))
     }
 
@@ -515,6 +517,54 @@ fn raw_signal(sink: &mut Collector, r: RawSignal) {
     ) {
         (Some((lat, lon)), Some(at)) => sink.point(lat, lon, at),
         _ => sink.skipped += 1,
+    }
+}
+
+/// A segment if the element is an object, `None` for anything else.
+struct Lenient(Option<Segment>);
+
+impl<'de> Deserialize<'de> for Lenient {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Lenient, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Lenient;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Lenient, A::Error> {
+                Segment::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(|s| Lenient(Some(s)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Lenient, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Lenient(None))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<Lenient, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Lenient, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Lenient, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Lenient, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Lenient, E> {
+                Ok(Lenient(None))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Lenient, E> {
+                Ok(Lenient(None))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn lenient_segment(sink: &mut Collector, s: Lenient) {
+    if let Some(s) = s.0 {
+        segment(sink, s);
     }
 }
 
