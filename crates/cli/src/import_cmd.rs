@@ -46,3 +46,44 @@ pub fn run(files: &[PathBuf]) -> Result<String, String> {
     serde_json::to_string_pretty(&report.case_file())
         .map_err(|e| format!("could not write the case file: {e}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use prescreen_core::case::CaseFile;
+
+    fn fixture(name: &str) -> PathBuf {
+        PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../core/tests/fixtures/import/"
+        ))
+        .join(name)
+    }
+
+    #[test]
+    fn prints_a_case_file_that_validates_with_the_near_stays_first() {
+        let out = run(&[fixture("takeout.zip"), fixture("track.gpx")]).unwrap();
+        let file = CaseFile::from_json(&out).unwrap();
+        assert_eq!(file.version, 1);
+        file.validate().unwrap();
+        assert_eq!(file.stays.len(), 8);
+        // 打洛镇, next to Mong La, comes first.
+        assert!((file.stays[0].lat.unwrap() - 21.698).abs() < 0.01, "{out}");
+        assert_eq!(file.stays[0].from, "2019-09-04");
+    }
+
+    #[test]
+    fn a_bad_file_is_one_line_naming_it() {
+        let path = fixture("binary.bin");
+        let err = run(&[fixture("track.gpx"), path.clone()]).unwrap_err();
+        assert!(err.starts_with(&path.display().to_string()), "{err}");
+        assert!(err.contains("export your location history again"), "{err}");
+        assert!(!err.contains('\n'));
+        let err = run(&[fixture("no-such-file.json")]).unwrap_err();
+        assert!(
+            err.contains("no-such-file.json: cannot open the file"),
+            "{err}"
+        );
+        assert!(run(&[]).is_err());
+    }
+}

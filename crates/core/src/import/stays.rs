@@ -1,7 +1,7 @@
 //! Points → stays: which place, on which days.
 //!
 //! Every parser hands its observations (a WGS-84 point seen at one instant, or over an interval
-//! such as a Timeline visit) to a [`Collector`]. The collector never keeps the points: it snaps
+//! such as a Timeline visit) to a collector. The collector never keeps the points: it snaps
 //! each one to a **place** (the first point seen there, and every later point within
 //! [`JOIN_KM`] of it) and counts, per place, the points on each **day** (in China time). Memory
 //! therefore grows with the number of distinct places × days, not with the size of the file, and
