@@ -332,6 +332,26 @@ fn json_nested_10000_deep_is_refused() {
 }
 
 #[test]
+fn one_huge_string_or_text_is_refused_without_buffering_it() {
+    let mut json = String::from("{\"locations\":[{\"timestamp\":\"");
+    json.push_str(&"9".repeat(17 << 20));
+    json.push_str("\"}]}");
+    let err = import_err("Records.json", json.into_bytes(), Limits::default());
+    assert!(
+        matches!(&err, ImportError::Malformed { format: "JSON", detail } if detail.contains("longer than 16 MB")),
+        "{err:?}"
+    );
+    let mut kml = String::from("<kml><Placemark><coordinates>");
+    kml.push_str(&"1".repeat(33 << 20));
+    kml.push_str("</coordinates></Placemark></kml>");
+    let err = import_err("history.kml", kml.into_bytes(), Limits::default());
+    assert!(
+        matches!(&err, ImportError::Malformed { format: "XML", detail } if detail.contains("longer than 32 MB")),
+        "{err:?}"
+    );
+}
+
+#[test]
 fn xml_nested_deep_is_refused() {
     let deep = format!(
         "<kml>{}{}</kml>",

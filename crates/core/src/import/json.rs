@@ -16,8 +16,9 @@
 //! the [`Collector`] and dropped. The parse never holds a tree of the file, so memory stays flat
 //! however long the history. A byte-level guard in front of the parser refuses input nested deeper
 //! than [`MAX_DEPTH`] (real exports nest fewer than 10 levels) before serde sees it, so the error
-//! is always "nested too deep", whatever the shape; serde_json's own recursion limit (128) stays
-//! as a second line.
+//! is always "nested too deep", whatever the shape (serde_json's own recursion limit, 128, stays
+//! as a second line), and a string longer than [`MAX_STRING_BYTES`] (serde_json buffers each
+//! string whole).
 
 use std::fmt;
 use std::io::Read;
@@ -37,12 +38,13 @@ pub const MAX_DEPTH: usize = 64;
 /// The reader is a trait object on purpose: every struct's `Deserialize` is compiled once, not
 /// once per reader type (file, zip entry …), which keeps the wasm the phone downloads smaller.
 pub(crate) fn parse(reader: &mut dyn Read, sink: &mut Collector) -> Result<Format, ImportError> {
-    let mut guard = DepthGuard {
+    let mut guard = ShapeGuard {
         inner: reader,
         depth: 0,
         in_string: false,
         escaped: false,
-        too_deep: false,
+        string_len: 0,
+        tripped: None,
     };
     let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(
         64 * 1024,
@@ -51,52 +53,86 @@ pub(crate) fn parse(reader: &mut dyn Read, sink: &mut Collector) -> Result<Forma
     let result = de
         .deserialize_any(Top { sink })
         .and_then(|found| de.end().map(|()| found));
-    if guard.too_deep {
-        return Err(ImportError::TooDeep { limit: MAX_DEPTH });
+    match guard.tripped {
+        Some(Tripped::TooDeep) => return Err(ImportError::TooDeep { limit: MAX_DEPTH }),
+        Some(Tripped::StringTooLong) => {
+            return Err(ImportError::Malformed {
+                format: "JSON",
+                detail: format!(
+                    "one text value is longer than {} MB, which no location history has",
+                    MAX_STRING_BYTES >> 20
+                ),
+            });
+        }
+        None => {}
     }
     result
         .map_err(map_error)?
         .ok_or(ImportError::NoLocationHistory)
 }
 
-/// Tracks the nesting of `[` and `{` outside strings in the bytes as they pass, and stops the
-/// read when it goes past [`MAX_DEPTH`]. One branch per byte; no allocation.
-struct DepthGuard<R> {
+/// Longest string value read (serde_json buffers a string whole); real exports have short ones.
+pub const MAX_STRING_BYTES: usize = 16 << 20;
+
+/// What made [`ShapeGuard`] stop the read.
+#[derive(Clone, Copy, PartialEq)]
+enum Tripped {
+    TooDeep,
+    StringTooLong,
+}
+
+/// Tracks the nesting of `[` and `{` outside strings, and the length of the string being read, in
+/// the bytes as they pass; stops the read past [`MAX_DEPTH`] or [`MAX_STRING_BYTES`], so neither
+/// the stack nor one string can grow with a hostile file. A few branches per byte; no allocation.
+struct ShapeGuard<R> {
     inner: R,
     depth: usize,
     in_string: bool,
     escaped: bool,
-    too_deep: bool,
+    string_len: usize,
+    tripped: Option<Tripped>,
 }
 
-impl<R: Read> Read for DepthGuard<R> {
+impl<R: Read> Read for ShapeGuard<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self.too_deep {
-            return Err(std::io::Error::other("nested too deep"));
+        if self.tripped.is_some() {
+            return Err(std::io::Error::other(
+                "stopped: not a location history's shape",
+            ));
         }
         let n = self.inner.read(buf)?;
         for &b in &buf[..n] {
             if self.in_string {
-                if self.escaped {
+                self.string_len += 1;
+                if self.string_len > MAX_STRING_BYTES {
+                    self.tripped = Some(Tripped::StringTooLong);
+                } else if self.escaped {
                     self.escaped = false;
                 } else if b == b'\\' {
                     self.escaped = true;
                 } else if b == b'"' {
                     self.in_string = false;
                 }
-                continue;
-            }
-            match b {
-                b'"' => self.in_string = true,
-                b'[' | b'{' => {
-                    self.depth += 1;
-                    if self.depth > MAX_DEPTH {
-                        self.too_deep = true;
-                        return Err(std::io::Error::other("nested too deep"));
+            } else {
+                match b {
+                    b'"' => {
+                        self.in_string = true;
+                        self.string_len = 0;
                     }
+                    b'[' | b'{' => {
+                        self.depth += 1;
+                        if self.depth > MAX_DEPTH {
+                            self.tripped = Some(Tripped::TooDeep);
+                        }
+                    }
+                    b']' | b'}' => self.depth = self.depth.saturating_sub(1),
+                    _ => {}
                 }
-                b']' | b'}' => self.depth = self.depth.saturating_sub(1),
-                _ => {}
+            }
+            if self.tripped.is_some() {
+                return Err(std::io::Error::other(
+                    "stopped: not a location history's shape",
+                ));
             }
         }
         Ok(n)

@@ -8,8 +8,8 @@
 //!   (`lon,lat[,alt]` tuples).
 //!
 //! quick-xml does not expand DTD entities, so "billion laughs" documents cannot blow up; nesting
-//! is capped at [`MAX_DEPTH`] elements; an input that ends with elements still open is reported as
-//! cut off.
+//! is capped at [`MAX_DEPTH`] elements and one tag or text at [`MAX_RUN_BYTES`]; an input that
+//! ends with elements still open is reported as cut off.
 
 use std::collections::VecDeque;
 use std::io::{BufReader, Read};
@@ -25,6 +25,38 @@ use super::stays::Collector;
 pub const MAX_DEPTH: usize = 256;
 /// A Placemark's LineString keeps at most this many points (the rest are counted as skipped).
 const MAX_PLACEMARK_POINTS: usize = 20_000;
+
+/// Longest stretch between two `<` or `>` (one tag, or one text): quick-xml buffers each whole.
+pub const MAX_RUN_BYTES: usize = 32 << 20;
+
+/// Stops the read when a tag or a text runs past [`MAX_RUN_BYTES`], so one event cannot take the
+/// device's memory. One comparison per byte.
+struct RunGuard<'a> {
+    inner: &'a mut dyn Read,
+    run: usize,
+    tripped: bool,
+}
+
+impl Read for RunGuard<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.tripped {
+            return Err(std::io::Error::other("stopped: tag or text too long"));
+        }
+        let n = self.inner.read(buf)?;
+        for &b in &buf[..n] {
+            if b == b'<' || b == b'>' {
+                self.run = 0;
+            } else {
+                self.run += 1;
+                if self.run > MAX_RUN_BYTES {
+                    self.tripped = true;
+                    return Err(std::io::Error::other("stopped: tag or text too long"));
+                }
+            }
+        }
+        Ok(n)
+    }
+}
 
 /// What a text node is for.
 #[derive(Clone, Copy, PartialEq)]
@@ -71,6 +103,25 @@ struct State<'a> {
 ///
 /// A trait object, like `json::parse`, so the parser is compiled once.
 pub(crate) fn parse(reader: &mut dyn Read, sink: &mut Collector) -> Result<Format, ImportError> {
+    let mut guard = RunGuard {
+        inner: reader,
+        run: 0,
+        tripped: false,
+    };
+    let result = parse_guarded(&mut guard, sink);
+    if guard.tripped {
+        return Err(ImportError::Malformed {
+            format: "XML",
+            detail: format!(
+                "one tag or text is longer than {} MB, which no GPX or KML has",
+                MAX_RUN_BYTES >> 20
+            ),
+        });
+    }
+    result
+}
+
+fn parse_guarded(reader: &mut dyn Read, sink: &mut Collector) -> Result<Format, ImportError> {
     let mut reader = quick_xml::Reader::from_reader(BufReader::with_capacity(64 * 1024, reader));
     let config = reader.config_mut();
     config.check_end_names = true;
