@@ -640,3 +640,28 @@ fn kinds_follow_the_frozen_platforms() {
     let (case1, _) = screen(CASE_1);
     assert_eq!(kinds_for(&case1), ScriptKind::ALL);
 }
+
+#[test]
+fn download_names_say_kind_platform_and_language() {
+    let (case, screening) = screen(CASE_1);
+    let names: Vec<String> = write(
+        &case,
+        &screening,
+        ScriptKind::PlatformAppeal,
+        Lang::ZhTw,
+        None,
+        &[],
+    )
+    .iter()
+    .map(Document::file_name)
+    .collect();
+    assert_eq!(
+        names,
+        [
+            "platform-appeal-wechat.zh-TW.txt",
+            "platform-appeal-qq.zh-TW.txt"
+        ]
+    );
+    let hotline = &write(&case, &screening, ScriptKind::Hotline, Lang::En, None, &[])[0];
+    assert_eq!(hotline.file_name(), "hotline.en.txt");
+}

@@ -229,6 +229,8 @@ pub struct Deadline {
 pub struct Document {
     pub kind: ScriptKind,
     pub lang: Lang,
+    /// The platform a platform appeal is about (one document per frozen platform).
+    pub platform: Option<Platform>,
     /// The page heading.
     pub title: String,
     /// Who it goes to and how (name, e-mail, address, web, with confidence), one per line.
@@ -252,6 +254,14 @@ impl Document {
         match &self.subject {
             Some(subject) => format!("{subject}\n\n{}\n", self.body),
             None => format!("{}\n", self.body),
+        }
+    }
+
+    /// A file name for the download: `hotline.zh-CN.txt`, `platform-appeal-qq.en.txt` …
+    pub fn file_name(&self) -> String {
+        match self.platform {
+            Some(p) => format!("{}-{}.{}.txt", self.kind.id(), p.id(), self.lang.code()),
+            None => format!("{}.{}.txt", self.kind.id(), self.lang.code()),
         }
     }
 
@@ -283,7 +293,7 @@ impl Document {
     /// # use prescreen_core::scripts::{Document, ScriptKind};
     /// # use prescreen_core::i18n::Lang;
     /// let doc = Document {
-    ///     kind: ScriptKind::Hotline, lang: Lang::ZhCn, title: String::new(), recipient: vec![],
+    ///     kind: ScriptKind::Hotline, lang: Lang::ZhCn, platform: None, title: String::new(), recipient: vec![],
     ///     subject: None, guidance: String::new(), mailto: None, tel: vec![], deadline: None,
     ///     body: "如果不能解封，请告诉我原因，以及还需要提交什么材料、向哪里提交。\n\n谢谢您。".into(),
     /// };
@@ -1035,6 +1045,7 @@ impl<'a> Writer<'a> {
 
     fn document(
         &self,
+        platform: Option<Platform>,
         vars: &Vars,
         recipient: Vec<String>,
         subject: Option<String>,
@@ -1048,6 +1059,7 @@ impl<'a> Writer<'a> {
         Ok(Document {
             kind: self.kind,
             lang: self.lang,
+            platform,
             title,
             recipient,
             subject,
@@ -1121,7 +1133,7 @@ impl<'a> Writer<'a> {
             ("asks_confidence", asks_confidence),
         ];
         vars.extend(self.closing(&[channel])?);
-        self.document(&vars, Vec::new(), None, None, None)
+        self.document(None, &vars, Vec::new(), None, None, None)
     }
 
     fn platform_appeals(&self) -> Result<Vec<Document>, ScriptError> {
@@ -1206,7 +1218,14 @@ impl<'a> Writer<'a> {
             ("deadline", deadline_text),
         ];
         vars.extend(self.closing(&[channel])?);
-        self.document(&vars, recipient, Some(subject), email, deadline)
+        self.document(
+            Some(platform),
+            &vars,
+            recipient,
+            Some(subject),
+            email,
+            deadline,
+        )
     }
 
     fn pi_access(&self) -> Result<Document, ScriptError> {
@@ -1244,7 +1263,7 @@ impl<'a> Writer<'a> {
             ("deadline", deadline_text),
         ];
         vars.extend(self.closing(&[channel])?);
-        self.document(&vars, recipient, Some(subject), email, deadline)
+        self.document(None, &vars, recipient, Some(subject), email, deadline)
     }
 
     fn game_decouple(&self) -> Result<Document, ScriptError> {
@@ -1275,7 +1294,7 @@ impl<'a> Writer<'a> {
             ("deadline", deadline_text),
         ];
         vars.extend(self.closing(&[games, privacy])?);
-        self.document(&vars, recipient, Some(subject), email, deadline)
+        self.document(None, &vars, recipient, Some(subject), email, deadline)
     }
 }
 
