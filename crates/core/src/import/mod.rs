@@ -17,13 +17,18 @@
 //!
 //! Every parser pulls from an [`std::io::Read`] and keeps one element at a time: a location, a
 //! track point, a zip entry's bytes as they inflate. Points are folded into places × days at once
-//! (see [`stays`]), so memory does not grow with the file: a 100 MB Records.json imports in a few
-//! tens of MB. A push-style parser (hand it 1 MB slices) would need a resumable JSON and XML
+//! (see [`stays`]), so memory does not grow with the file: a generated 100 MB Records.json
+//! (260 165 points) imports with the release CLI in under 2 s at about 10 MB peak RSS. Byte
+//! guards in front of the parsers cap nesting and the length of any one string, tag or text, so a
+//! hostile file cannot make one value huge either. A push-style parser (hand it 1 MB slices) would need a resumable JSON and XML
 //! parser, which serde_json and quick-xml are not; a `Read` is what they stream from. A Web
 //! Worker reads a `File` synchronously, slice by slice, with `FileReaderSync`, so a `Read + Seek`
 //! over a `Blob` is a few lines in the app, and [`CountingReader`] reports the bytes read (for the
 //! progress bar) and lets the caller cancel. A zip needs `Seek` (its directory is at the end),
 //! so [`Importer::add`] asks for `Read + Seek`; `std::fs::File` and `std::io::Cursor` are both.
+//! Inside, every parser takes `&mut dyn Read`: each is compiled once, whatever the caller's
+//! reader, which keeps the wasm small (the import adds about 260 KB, 126 KB gzipped, after
+//! `wasm-opt -Oz`; the app can keep it out of the page by loading it only in its Web Worker).
 //!
 //! ## Transactions
 //!
