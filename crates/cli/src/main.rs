@@ -146,10 +146,44 @@ fn shipped_data() -> Result<DataSet, String> {
         .map_err(|e| format!("the built-in data does not load ({e})"))
 }
 
+/// The largest case file read. A case file of 10,000 stays is under 1 MiB; without a cap a 1 GB
+/// file (or /dev/zero) would be read whole into memory before being refused.
+const MAX_CASE_BYTES: u64 = 16 * 1024 * 1024;
+
 fn read_text(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
         format!(
             "{}: cannot read the case file ({e}); check the path and that it is UTF-8 JSON",
+            path.display()
+        )
+    };
+    let too_large = || {
+        format!(
+            "{}: the case file is larger than {} MiB; a case file lists stays by hand (10,000 stays fit in 1 MiB), so check that this is the right file",
+            path.display(),
+            MAX_CASE_BYTES / (1024 * 1024)
+        )
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    // The size on disk, when there is one, refuses a huge file before reading a byte of it.
+    if file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > MAX_CASE_BYTES)
+    {
+        return Err(too_large());
+    }
+    // Devices and pipes have no size: read at most one byte past the cap.
+    let mut bytes = Vec::new();
+    file.take(MAX_CASE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_CASE_BYTES {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "{}: cannot read the case file (stream did not contain valid UTF-8); check the path and that it is UTF-8 JSON",
             path.display()
         )
     })
