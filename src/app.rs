@@ -79,6 +79,17 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // Offline copy and update notices (not in component tests, which mount many apps).
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if !fresh {
+                let on_update = Callback::from(move |_| state.dispatch(Action::UpdateReady));
+                crate::offline::register(on_update);
+            }
+        });
+    }
+
     // Save what was entered after every change, where the user chose.
     {
         let draft = state.draft.clone();
@@ -96,10 +107,9 @@ pub fn app(props: &AppProps) -> Html {
         let heading = heading.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(state.step, move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if let (false, Some(element)) = (first, heading.cast::<web_sys::HtmlElement>()) {
+                let _ = element.focus();
             }
         });
     }
@@ -108,10 +118,8 @@ pub fn app(props: &AppProps) -> Html {
     {
         let state = state.clone();
         use_effect_with(state.step, move |step| {
-            if *step == Step::WhatToDo {
-                if let Some(now) = china_now() {
-                    state.dispatch(Action::SetNow(now));
-                }
+            if let (Step::WhatToDo, Some(now)) = (*step, china_now()) {
+                state.dispatch(Action::SetNow(now));
             }
         });
     }
@@ -241,6 +249,15 @@ pub fn app(props: &AppProps) -> Html {
             <StepProgress step={state.step} {lang} on_next={on_next.clone()} on_back={on_back.clone()} />
             <h2 class="step-title" ref={heading} tabindex="-1">{ step_title(state.step, lang) }</h2>
             <ErrorBanner error={state.error.clone()} notice={state.notice.clone()} />
+            if state.update_ready {
+                <p class="notice" role="status">
+                    { t(lang, Text::UpdateReady) }{ " " }
+                    <button type="button" data-testid="update-reload"
+                            onclick={Callback::from(|_| crate::offline::reload())}>
+                        { t(lang, Text::Reload) }
+                    </button>
+                </p>
+            }
             { body }
             <StepButtons step={state.step} {lang} {on_next} {on_back} />
             <footer>

@@ -8,6 +8,7 @@ pub mod app;
 pub mod components;
 pub mod files;
 pub mod load;
+pub mod offline;
 pub mod persist;
 pub mod state;
 pub mod text;

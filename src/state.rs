@@ -297,6 +297,8 @@ pub struct State {
     pub error: Option<String>,
     /// A short confirmation ("copied", "saved"), shown beside the error area.
     pub notice: Option<String>,
+    /// A newer version of the app and data has taken over: offer a reload.
+    pub update_ready: bool,
 }
 
 impl PartialEq for State {
@@ -310,6 +312,7 @@ impl PartialEq for State {
             && self.now == other.now
             && self.error == other.error
             && self.notice == other.notice
+            && self.update_ready == other.update_ready
             && match (&self.data, &other.data) {
                 (DataStatus::Loading, DataStatus::Loading) => true,
                 (DataStatus::Ready(a, _), DataStatus::Ready(b, _)) => Rc::ptr_eq(a, b),
@@ -347,6 +350,7 @@ pub enum Action {
     EraseAll,
     ShowError(String),
     ShowNotice(String),
+    UpdateReady,
 }
 
 impl State {
@@ -554,6 +558,7 @@ impl Reducible for State {
             }
             Action::ShowError(message) => next.error = Some(message),
             Action::ShowNotice(message) => next.notice = Some(message),
+            Action::UpdateReady => next.update_ready = true,
         }
         Rc::new(next)
     }

@@ -84,6 +84,8 @@ pub enum Text {
     ImportFailed,
     DataVersion,
     Scam,
+    UpdateReady,
+    Reload,
     Map,
     MapLegendRegion,
     MapLegendStay,
@@ -320,6 +322,12 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
             "官方渠道不需要找中間人；任何收費「代解封」都是詐騙，不要付錢。",
             "Official channels need no middleman: anyone charging to 'unfreeze' your account is a scam. Do not pay.",
         ),
+        UpdateReady => (
+            "新版本（可能含新数据）已经准备好。你填写的内容会保留。",
+            "新版本（可能含新資料）已經準備好。你填寫的內容會保留。",
+            "A new version (possibly with new data) is ready. What you entered is kept.",
+        ),
+        Reload => ("重新载入", "重新載入", "Reload"),
         Map => ("地图", "地圖", "Map"),
         MapLegendRegion => (
             "斜线：封停区域（大致范围）",

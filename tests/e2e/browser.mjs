@@ -28,12 +28,17 @@ export async function launch() {
  * Opens `url` in a fresh context (phone-sized unless told otherwise) and records what happens:
  * `requests` (url, method, resourceType, when), `cspViolations` and `consoleErrors`.
  */
-export async function openApp(browser, url, { viewport = { width: 360, height: 740 } } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+export async function openApp(
+  browser,
+  url,
+  { viewport = { width: 360, height: 740 }, locale = 'zh-CN', acceptDownloads = true } = {},
+) {
+  const context = await browser.newContext({ viewport, locale, acceptDownloads });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const log = { requests: [], cspViolations: [], consoleErrors: [], pageErrors: [] };
-  page.on('request', (request) =>
+  // On the context, so requests made by the service worker are recorded too.
+  context.on('request', (request) =>
     log.requests.push({
       url: request.url(),
       method: request.method(),

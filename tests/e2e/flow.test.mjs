@@ -1,0 +1,185 @@
+// End-to-end: the whole flow on a phone and on a desktop, as a frightened person would use it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve } from './serve.mjs';
+import { launch, openApp, waitForData, screenStay, goToStep, currentStep } from './browser.mjs';
+
+const DIST = process.env.DIST ?? 'dist';
+const OFFICE = '该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。';
+let browser;
+let server;
+let url;
+
+before(async () => {
+  browser = await launch();
+  ({ server, url } = await serve(DIST));
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+for (const [name, viewport] of [
+  ['phone', { width: 360, height: 740 }],
+  ['desktop', { width: 1280, height: 800 }],
+]) {
+  test(`the 打洛 story end to end to a hotline script (${name})`, async () => {
+    const { page, context, log } = await openApp(browser, url, { viewport });
+    await waitForData(page);
+    await page.getByTestId('platform-wechat').check();
+    await page.getByTestId('platform-qq').check();
+    await page.getByTestId('message-input').fill(OFFICE);
+    await screenStay(page, { place: '打洛', from: '2019-09-03', to: '2019-09-05' });
+    const verdict = page.getByTestId('verdict');
+    await verdict.waitFor();
+    assert.equal(await verdict.getAttribute('data-verdict'), 'likely');
+    assert.equal(await page.getByTestId('cause').getAttribute('data-cause'), 'border_area_freeze');
+    assert.ok(await page.getByTestId('channel-puer-police-station').isVisible());
+    assert.ok(await page.getByTestId('map').isVisible());
+    await goToStep(page, 4);
+    await page.getByTestId('script-kind-hotline').click();
+    await page.getByTestId('numbers-input').fill('13800000000');
+    const script = await page.getByTestId('script-text').first().textContent();
+    assert.match(script, /打洛/);
+    assert.match(script, /2019-09-03|2019年9月3日/);
+    assert.equal(await page.getByTestId('tel-link').first().getAttribute('href'), 'tel:13800000000');
+    // The page never invents a number: without the user's, there is no tel: link.
+    await page.getByTestId('numbers-input').fill('');
+    assert.equal(await page.getByTestId('tel-link').count(), 0);
+    assert.match(await page.locator('.what-to-do').textContent(), /代解封/);
+    assert.deepEqual(log.pageErrors, []);
+    assert.deepEqual(log.cspViolations, []);
+    await context.close();
+  });
+}
+
+test('an ambiguous place name asks the user to choose', async () => {
+  const { page, context } = await openApp(browser, url);
+  await waitForData(page);
+  await screenStay(page, { place: '老街', from: '2019-09-03', to: '2019-09-05' });
+  const error = await page.getByTestId('error').textContent();
+  assert.match(error, /可能指几个不同的地方/);
+  assert.match(error, /MM/);
+  assert.match(error, /VN/);
+  await context.close();
+});
+
+test('reload keeps the case', async () => {
+  const { page, context } = await openApp(browser, url);
+  await waitForData(page);
+  await page.getByTestId('message-input').fill(OFFICE);
+  await goToStep(page, 2);
+  await page.getByTestId('stay-place').fill('打洛镇');
+  await page.getByTestId('stay-from').fill('2019-09-03');
+  await page.reload();
+  await waitForData(page);
+  assert.equal(await page.getByTestId('message-input').inputValue(), OFFICE);
+  await goToStep(page, 2);
+  assert.equal(await page.getByTestId('stay-place').inputValue(), '打洛镇');
+  assert.equal(await page.getByTestId('stay-from').inputValue(), '2019-09-03');
+  await context.close();
+});
+
+test('export, erase everything, import: the case comes back', async () => {
+  const { page, context } = await openApp(browser, url);
+  await waitForData(page);
+  await page.getByTestId('platform-qq').check();
+  await page.getByTestId('message-input').fill(OFFICE);
+  await goToStep(page, 2);
+  await page.getByTestId('stay-place').fill('打洛镇');
+  await page.getByTestId('stay-from').fill('2019-09-03');
+  await page.getByTestId('stay-to').fill('2019-09-05');
+  await page.getByTestId('stay-add').click();
+  await page.getByTestId('stay-mode-coordinates').last().click();
+  await page.getByTestId('stay-paste').fill('https://uri.amap.com/marker?position=100.031,21.698');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('case-export').click(),
+  ]);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(exported.version, 1);
+  assert.equal(exported.stays.length, 2);
+  assert.equal(exported.stays[1].datum, 'gcj02');
+
+  await page.getByTestId('erase-all').click();
+  await page.getByTestId('notice').waitFor();
+  assert.equal(await currentStep(page), 1);
+  assert.equal(await page.getByTestId('message-input').inputValue(), '');
+  const stored = await page.evaluate(() => [
+    ...Object.keys(localStorage).filter((k) => k.includes('draft')),
+    ...Object.keys(sessionStorage).filter((k) => k.includes('draft')),
+  ]);
+  // The draft is written again only once something is typed.
+  assert.ok(stored.length <= 1);
+
+  await page.getByTestId('case-import').setInputFiles(await download.path());
+  await page.getByTestId('notice').waitFor();
+  assert.equal(await page.getByTestId('message-input').inputValue(), OFFICE);
+  assert.ok(await page.getByTestId('platform-qq').isChecked());
+  await goToStep(page, 2);
+  assert.equal(await page.getByTestId('stay-place').first().inputValue(), '打洛镇');
+  assert.equal(await page.getByTestId('stay-lat').last().inputValue(), '21.698');
+  await page.getByTestId('screen-run').click();
+  await page.getByTestId('verdict').waitFor();
+  await context.close();
+});
+
+test('a file that is not a case file is refused and changes nothing', async () => {
+  const { page, context } = await openApp(browser, url);
+  await waitForData(page);
+  await page.getByTestId('message-input').fill('保留我');
+  await page.getByTestId('case-import').setInputFiles({
+    name: 'photo.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"not":"a case"}'),
+  });
+  await page.getByTestId('error').waitFor();
+  assert.match(await page.getByTestId('error').textContent(), /不是本工具导出的案例文件/);
+  assert.equal(await page.getByTestId('message-input').inputValue(), '保留我');
+  await context.close();
+});
+
+test('switching the language keeps the input', async () => {
+  const { page, context } = await openApp(browser, url);
+  await waitForData(page);
+  await goToStep(page, 2);
+  await page.getByTestId('stay-place').fill('打洛镇');
+  await page.getByTestId('lang-en').click();
+  assert.equal(await page.locator('main').getAttribute('lang'), 'en');
+  assert.match(await page.getByTestId('screen-run').textContent(), /Screen/);
+  assert.equal(await page.getByTestId('stay-place').inputValue(), '打洛镇');
+  await page.getByTestId('lang-zh-TW').click();
+  assert.match(await page.getByTestId('screen-run').textContent(), /開始預檢/);
+  await page.reload();
+  await waitForData(page);
+  assert.equal(await page.locator('main').getAttribute('lang'), 'zh-TW', 'the choice is remembered');
+  await context.close();
+});
+
+test('the browser language picks the default', async () => {
+  const { page, context } = await openApp(browser, url, { locale: 'en-GB' });
+  await waitForData(page);
+  assert.equal(await page.locator('main').getAttribute('lang'), 'en');
+  await context.close();
+});
+
+test('after the first visit the app works offline', async () => {
+  const { page, context } = await openApp(browser, url);
+  await waitForData(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null || caches.keys().then((k) => k.length > 0));
+  // Wait until the worker has stored everything it lists.
+  await page.waitForFunction(async () => {
+    const names = await caches.keys();
+    if (names.length === 0) return false;
+    const cache = await caches.open(names[0]);
+    return (await cache.keys()).length > 5;
+  });
+  await context.setOffline(true);
+  await page.reload();
+  await waitForData(page);
+  await screenStay(page, { place: '打洛镇', from: '2019-09-03', to: '2019-09-05' });
+  await page.getByTestId('verdict').waitFor();
+  await context.close();
+});
