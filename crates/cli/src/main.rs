@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+mod import_cmd;
+mod script_cmd;
 use prescreen_core::case::CaseFile;
 use prescreen_core::classify::classify;
 use prescreen_core::dataset::DataSet;
@@ -53,8 +56,25 @@ enum Command {
         #[arg(long, default_value = "zh-CN")]
         lang: String,
     },
-    /// Import location-history files as a case file (not available yet).
+    /// Write the call script or a letter for a case: what to say or send.
+    Script {
+        /// The case file (JSON, version 1).
+        case: PathBuf,
+        /// hotline, platform-appeal, pi-access or game-decouple.
+        #[arg(long)]
+        kind: String,
+        #[arg(long, default_value = "zh-CN")]
+        lang: String,
+        /// China time for "open now", e.g. 2019-10-16T09:30 (default: no opening-hours check).
+        #[arg(long)]
+        now: Option<String>,
+        /// A phone number copied from your own block screen or notice (repeatable).
+        #[arg(long = "number")]
+        numbers: Vec<String>,
+    },
+    /// Import location-history files and photos as a case file with the stays found.
     Import {
+        #[arg(required = true)]
         files: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
@@ -127,10 +147,15 @@ fn run(command: Command) -> Result<String, String> {
                 ),
             })
         }
-        Command::Import { .. } => Err(
-            "import: reading location-history files is not available in this version yet; enter the stays in the case file by hand"
-                .to_owned(),
-        ),
+        Command::Script {
+            case,
+            kind,
+            lang,
+            now,
+            numbers,
+        } => script_cmd::run(&case, &kind, &lang, now.as_deref(), &numbers),
+        // The case file is JSON; --format is accepted for symmetry with the other commands.
+        Command::Import { files, format: _ } => import_cmd::run(&files),
     }
 }
 
