@@ -34,7 +34,7 @@ fn texty() -> impl Strategy<Value = String> {
         any::<String>(),
         "[a-zA-Z0-9 ,.'°′″NSEW:/?=&@-]{0,40}",
         "[打洛镇勐拉老街昆明瑞丽小果敢佤邦 ]{0,8}",
-        Just("𝕏🧊‮RTL‬ 打洛".to_owned()),
+        Just("𝕏🧊\u{202E}RTL\u{202C} 打洛".to_owned()),
         Just("<script>alert(1)</script>".to_owned()),
     ]
 }
