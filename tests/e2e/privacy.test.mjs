@@ -21,7 +21,7 @@ const PREFIX = 'unfreeze.';
 const CACHE_PREFIX = /^unfreeze[.-]/;
 /** What may be fetched at all: the page, its code, styles, data, icons, manifest, worker. */
 const STATIC_PATH =
-  /^\/(|index\.html|boot\.js|[\w.-]+\.(js|mjs|wasm|css|png|svg|ico|webmanifest)|data\/[\w.-]+\.(json|geojson))$/;
+  /^\/(|index\.html|boot\.js|version\.txt|[\w.-]+\.(js|mjs|wasm|css|png|svg|ico|webmanifest)|data\/[\w.-]+\.(json|geojson))$/;
 const MESSAGE =
   '该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。';
 
