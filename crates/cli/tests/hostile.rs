@@ -531,7 +531,26 @@ fn h35_classify_markup_rtl_emoji_and_a_100_000_char_message() {
 #[test]
 fn h36_import_of_garbage_and_an_unknown_language() {
     let file = TempFile::new("history.zip", &garbage(4096, 7));
-    refused(&["import", file.path()], &["import"]);
+    refused(&["import", file.path()], &["history.zip"]);
     let case = TempFile::new("case.json", br#"{"version":1,"stays":[]}"#);
     refused(&["check", case.path(), "--lang", "<script>"], &["--lang"]);
+}
+
+#[test]
+fn h37_import_of_an_empty_file_and_a_1_gb_sparse_file() {
+    let empty = TempFile::new("empty.gpx", b"");
+    refused(&["import", empty.path()], &["empty.gpx"]);
+    let path = std::env::temp_dir().join(format!(
+        "prescreen-hostile-{}-1g-history.json",
+        std::process::id()
+    ));
+    let file = std::fs::File::create(&path).expect("create");
+    file.set_len(1 << 30).expect("sparse 1 GiB");
+    drop(file);
+    let _cleanup = TempFile(path.clone());
+    refused_within(
+        &["import", path.to_str().expect("utf-8")],
+        &["1g-history.json"],
+        Duration::from_secs(20),
+    );
 }
