@@ -10,5 +10,6 @@ pub mod files;
 pub mod load;
 pub mod offline;
 pub mod persist;
+pub mod recovery;
 pub mod state;
 pub mod text;

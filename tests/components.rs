@@ -4,9 +4,16 @@
 
 use std::rc::Rc;
 
+use prescreen_core::case::CaseFile;
 use prescreen_core::dataset::DataSet;
+use prescreen_core::i18n::Lang;
 use prescreen_core::scripts::ScriptData;
+use prescreen_core::verdict::{Screening, check};
 use unfreeze_app::app::{App, AppProps};
+use unfreeze_app::components::findings::{Findings, FindingsProps};
+use unfreeze_app::components::stay_list::{StayList, StayListProps};
+use unfreeze_app::components::verdict_card::{VerdictCard, VerdictCardProps};
+use unfreeze_app::state::{Draft, StayDraft, StayField};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -53,7 +60,7 @@ async fn mount() -> Element {
         },
     )
     .render();
-    yew::scheduler::flush().await;
+    settle().await;
     root
 }
 
@@ -62,58 +69,208 @@ fn by_testid(root: &Element, id: &str) -> Option<Element> {
         .expect("valid selector")
 }
 
+/// Lets Yew render and run effects until the DOM settles.
+async fn settle() {
+    for _ in 0..3 {
+        yew::scheduler::flush().await;
+        gloo_timers_sleep().await;
+    }
+}
+
+async fn gloo_timers_sleep() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 async fn type_into(root: &Element, id: &str, value: &str) {
-    let input: HtmlInputElement = by_testid(root, id).expect(id).dyn_into().expect("input");
+    let Some(found) = by_testid(root, id) else {
+        panic!(
+            "no {id} in {}",
+            root.inner_html().chars().take(600).collect::<String>()
+        );
+    };
+    let input: HtmlInputElement = found.dyn_into().expect("input");
     input.set_value(value);
     let event = web_sys::InputEvent::new("input").expect("event");
     input.dispatch_event(&event).expect("dispatch");
     yew::scheduler::flush().await;
 }
 
-async fn click(root: &Element, id: &str) {
-    let button: HtmlElement = by_testid(root, id).expect(id).dyn_into().expect("element");
-    button.click();
-    yew::scheduler::flush().await;
+
+/// Mounts one component with its props in a fresh <div>.
+async fn mount_component<C>(props: C::Properties) -> Element
+where
+    C: yew::BaseComponent,
+{
+    let document = gloo_utils::document();
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    root
+}
+
+fn screening_of(case_json: &str) -> Rc<Screening> {
+    let (data, _) = shipped_data();
+    let case = CaseFile::from_json(case_json)
+        .and_then(|f| f.validate())
+        .expect("valid case");
+    Rc::new(check(&case, &data, Lang::ZhCn).expect("screens"))
 }
 
 #[wasm_bindgen_test]
-async fn a_stay_near_mong_la_gets_a_verdict_with_its_reason() {
+async fn the_app_starts_on_step_one_with_the_data_loaded() {
     let root = mount().await;
-    type_into(&root, "stay-place", "打洛镇").await;
-    type_into(&root, "stay-from", "2019-09-03").await;
-    type_into(&root, "stay-to", "2019-09-05").await;
-    click(&root, "screen-run").await;
+    let main = root
+        .query_selector("main")
+        .expect("selector")
+        .expect("main");
+    assert_eq!(main.get_attribute("data-data").as_deref(), Some("ready"));
+    assert_eq!(main.get_attribute("data-step").as_deref(), Some("1"));
+    assert!(by_testid(&root, "message-input").is_some());
+    assert!(by_testid(&root, "platform-wechat").is_some());
+    let error: HtmlElement = by_testid(&root, "error")
+        .expect("error area")
+        .dyn_into()
+        .expect("el");
+    assert!(error.hidden(), "no error on a fresh start");
+}
+
+#[wasm_bindgen_test]
+async fn the_verdict_card_shows_the_verdict_cause_and_channels() {
+    let screening = screening_of(
+        r#"{"version":1,"platforms":["wechat"],"freeze_message":"国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停","stays":[{"place":"打洛镇","from":"2019-09-03","to":"2019-09-05"}]}"#,
+    );
+    let root = mount_component::<VerdictCard>(VerdictCardProps {
+        screening,
+        lang: Lang::ZhCn,
+    })
+    .await;
     let verdict = by_testid(&root, "verdict").expect("a verdict is shown");
     assert_eq!(
         verdict.get_attribute("data-verdict").as_deref(),
-        Some("possible")
+        Some("likely")
     );
-    let finding = by_testid(&root, "finding-0").expect("a finding is shown");
-    assert!(finding.text_content().unwrap_or_default().contains("公里"));
-    let error: HtmlElement = by_testid(&root, "error")
-        .expect("error area")
-        .dyn_into()
-        .expect("el");
-    assert!(error.hidden(), "no error after a good screen");
+    let cause = by_testid(&root, "cause").expect("a cause is shown");
+    assert_eq!(
+        cause.get_attribute("data-cause").as_deref(),
+        Some("border_area_freeze")
+    );
+    assert!(by_testid(&root, "channel-puer-police-station").is_some());
+    assert!(root.text_content().unwrap_or_default().contains("代解封"));
 }
 
 #[wasm_bindgen_test]
-async fn an_unknown_place_shows_one_error_and_keeps_the_input() {
-    let root = mount().await;
-    type_into(&root, "stay-place", "大落").await;
-    type_into(&root, "stay-from", "2019-09-03").await;
-    type_into(&root, "stay-to", "2019-09-05").await;
-    click(&root, "screen-run").await;
-    let error: HtmlElement = by_testid(&root, "error")
-        .expect("error area")
+async fn findings_give_their_reason_and_a_way_to_say_i_was_not_there() {
+    let screening = screening_of(
+        r#"{"version":1,"stays":[{"place":"昆明","from":"2019-09-01","to":"2019-09-02"},{"place":"打洛镇","from":"2019-09-03","to":"2019-09-05"}]}"#,
+    );
+    let said = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let on_set_not_there = {
+        let said = said.clone();
+        yew::Callback::from(move |pair: (usize, bool)| said.borrow_mut().push(pair))
+    };
+    let root = mount_component::<Findings>(FindingsProps {
+        screening,
+        draft: Draft::default(),
+        lang: Lang::ZhCn,
+        on_set_not_there,
+    })
+    .await;
+    let near = by_testid(&root, "finding-1").expect("the second stay's finding");
+    assert_eq!(
+        near.get_attribute("data-relation").as_deref(),
+        Some("BorderZone")
+    );
+    assert!(near.text_content().unwrap_or_default().contains("公里"));
+    let button: HtmlElement = by_testid(&root, "stay-1-not-there")
+        .expect("a not-there button")
         .dyn_into()
-        .expect("el");
-    assert!(!error.hidden());
-    assert!(error.text_content().unwrap_or_default().contains("大落"));
-    assert!(by_testid(&root, "verdict").is_none());
-    let place: HtmlInputElement = by_testid(&root, "stay-place")
-        .expect("place")
-        .dyn_into()
-        .expect("input");
-    assert_eq!(place.value(), "大落");
+        .expect("button");
+    button.click();
+    settle().await;
+    // (Clicking the buttons of a whole mounted App is covered end to end in tests/e2e/.)
+    assert_eq!(said.borrow().as_slice(), &[(1, true)]);
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_place_reports_the_edit_and_offers_suggestions() {
+    let (data, _) = shipped_data();
+    let edits = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let on_edit = {
+        let edits = edits.clone();
+        yew::Callback::from(move |edit: (usize, StayField, String)| edits.borrow_mut().push(edit))
+    };
+    let stay = StayDraft {
+        place: "daluo".to_owned(),
+        ..StayDraft::default()
+    };
+    let root = mount_component::<StayList>(StayListProps {
+        stays: vec![stay],
+        lang: Lang::ZhCn,
+        data: Some(data),
+        on_edit,
+        on_mode: yew::Callback::noop(),
+        on_add: yew::Callback::noop(),
+        on_remove: yew::Callback::noop(),
+        on_run: yew::Callback::noop(),
+    })
+    .await;
+    let options = root
+        .query_selector_all("datalist option")
+        .expect("selector");
+    assert!(options.length() >= 1, "a suggestion for 'daluo'");
+    type_into(&root, "stay-place", "打洛镇").await;
+    assert_eq!(
+        edits.borrow().as_slice(),
+        &[(0, StayField::Place, "打洛镇".to_owned())]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_recovery_screen_still_offers_what_was_entered() {
+    let storage = gloo_utils::window()
+        .session_storage()
+        .expect("storage")
+        .expect("session storage");
+    storage
+        .set_item("unfreeze.draft", r#"{"message":"保留我"}"#)
+        .expect("set");
+    let document = gloo_utils::document();
+    let root = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    unfreeze_app::recovery::show_recovery_screen(&root);
+    let screen = root
+        .query_selector("[data-testid=recovery]")
+        .expect("selector")
+        .expect("the recovery screen replaces the page");
+    assert!(
+        screen
+            .text_content()
+            .unwrap_or_default()
+            .contains("Something went wrong")
+    );
+    let link = root
+        .query_selector("[data-testid=recovery-export]")
+        .expect("selector")
+        .expect("an export link");
+    let href = link.get_attribute("href").unwrap_or_default();
+    assert!(href.starts_with("data:application/json"), "{href}");
+    assert!(
+        href.contains("%E4%BF%9D%E7%95%99%E6%88%91"),
+        "the draft is in the link: {href}"
+    );
+    let _ = storage.remove_item("unfreeze.draft");
 }

@@ -105,7 +105,7 @@ test('no request leaves the origin, none but static files, and none after load',
   assert.deepEqual(log.requests.slice(afterLoad), [], 'screening made a request');
   const paths = log.requests.map((r) => new URL(r.url).pathname);
   for (const path of paths) {
-    assert.match(path, /^\/(|index\.html|boot\.js|[\w-]+\.(js|wasm|css)|data\/[\w-]+\.(json|geojson)|favicon\.ico)$/, path);
+    assert.match(path, /^\/(|index\.html|boot\.js|[\w-]+\.(js|wasm|css)|data\/[\w-]+\.(json|geojson)|favicon\.ico|icon\.svg|manifest\.webmanifest|sw\.js)$/, path);
   }
   assert.deepEqual(log.cspViolations, []);
   await context.close();

@@ -179,7 +179,8 @@ fn a_closed_pipe_is_not_a_panic() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("spawn");
-    drop(child.stdout.take());
+    // Close our end of the pipe before the child writes.
+    child.stdout = None;
     let out = child.wait_with_output().expect("wait");
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     let _ = std::io::stderr().flush();

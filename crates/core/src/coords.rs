@@ -205,12 +205,10 @@ fn parse_dms(text: &str) -> Option<PastedPoint> {
             ',' | ';' | '，' => {
                 finish(&mut parts, &mut values, leading_hemisphere.take());
             }
-            ' ' if parts.len() >= 2 || (parts.len() == 1 && leading_hemisphere.is_some()) => {
-                // A space after a complete-looking coordinate may end it; a space between
-                // degrees and minutes does not. Only end it when a hemisphere led it.
-                if leading_hemisphere.is_some() {
-                    finish(&mut parts, &mut values, leading_hemisphere.take());
-                }
+            // A space ends a coordinate only when a hemisphere letter led it ("N 21°41'53\"
+            // E 100°…"); a space between degrees and minutes does not.
+            ' ' if !parts.is_empty() && leading_hemisphere.is_some() => {
+                finish(&mut parts, &mut values, leading_hemisphere.take());
             }
             _ => {}
         }
