@@ -100,7 +100,6 @@ async fn type_into(root: &Element, id: &str, value: &str) {
     yew::scheduler::flush().await;
 }
 
-
 /// Mounts one component with its props in a fresh <div>.
 async fn mount_component<C>(props: C::Properties) -> Element
 where
