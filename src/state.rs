@@ -184,23 +184,7 @@ impl Draft {
 
     /// A draft from an imported case file (the inverse of [`Draft::case_file`]).
     pub fn from_case_file(file: &CaseFile) -> Result<Draft, InputError> {
-        let platforms = file
-            .platforms
-            .iter()
-            .enumerate()
-            .map(|(i, id)| {
-                Platform::from_id(id).ok_or_else(|| {
-                    InputError::new(
-                        format!("platforms[{i}]"),
-                        InputErrorKind::UnknownValue {
-                            what: "platform",
-                            value: id.clone(),
-                            allowed: "wechat, qq, alipay, bank, phone, game, other",
-                        },
-                    )
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let platforms = file.parsed_platforms()?;
         let stays = file
             .stays
             .iter()

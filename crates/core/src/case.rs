@@ -176,6 +176,26 @@ impl CaseFile {
         })
     }
 
+    /// The `platforms` ids as [`Platform`]s; an unknown id names `platforms[i]`.
+    pub fn parsed_platforms(&self) -> Result<Vec<Platform>, InputError> {
+        self.platforms
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                Platform::from_id(id).ok_or_else(|| {
+                    InputError::new(
+                        format!("platforms[{i}]"),
+                        InputErrorKind::UnknownValue {
+                            what: "platform",
+                            value: id.clone(),
+                            allowed: "wechat, qq, alipay, bank, phone, game, other",
+                        },
+                    )
+                })
+            })
+            .collect()
+    }
+
     /// Checks every field and returns the typed case, or the first problem found.
     pub fn validate(&self) -> Result<Case, InputError> {
         if self.version != CASE_FILE_VERSION {
@@ -197,23 +217,7 @@ impl CaseFile {
             .as_deref()
             .map(|t| parse_date("frozen_on", t))
             .transpose()?;
-        let platforms = self
-            .platforms
-            .iter()
-            .enumerate()
-            .map(|(i, id)| {
-                Platform::from_id(id).ok_or_else(|| {
-                    InputError::new(
-                        format!("platforms[{i}]"),
-                        InputErrorKind::UnknownValue {
-                            what: "platform",
-                            value: id.clone(),
-                            allowed: "wechat, qq, alipay, bank, phone, game, other",
-                        },
-                    )
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let platforms = self.parsed_platforms()?;
         let stays = self
             .stays
             .iter()
