@@ -35,14 +35,8 @@ pub enum DataError {
 impl DataSet {
     /// Parses the texts of `places.json`, `events.json` and `regions.geojson`.
     pub fn from_texts(places: &str, events: &str, regions: &str) -> Result<DataSet, DataError> {
-        let places: PlacesFile = serde_json::from_str(places).map_err(|e| DataError::Json {
-            file: "places.json",
-            detail: e.to_string(),
-        })?;
-        let events: EventsFile = serde_json::from_str(events).map_err(|e| DataError::Json {
-            file: "events.json",
-            detail: e.to_string(),
-        })?;
+        let places: PlacesFile = parse_json("places.json", places)?;
+        let events: EventsFile = parse_json("events.json", events)?;
         let regions = RegionSet::from_geojson(regions)?;
         let areas = events
             .events
@@ -64,14 +58,8 @@ impl DataSet {
     /// Adds the texts of `messages.json` and `channels.json`, for the message classifier and the
     /// channels of a verdict.
     pub fn with_guidance(mut self, messages: &str, channels: &str) -> Result<DataSet, DataError> {
-        self.messages = Some(serde_json::from_str(messages).map_err(|e| DataError::Json {
-            file: "messages.json",
-            detail: e.to_string(),
-        })?);
-        self.channels = Some(serde_json::from_str(channels).map_err(|e| DataError::Json {
-            file: "channels.json",
-            detail: e.to_string(),
-        })?);
+        self.messages = Some(parse_json("messages.json", messages)?);
+        self.channels = Some(parse_json("channels.json", channels)?);
         Ok(self)
     }
 }
@@ -111,4 +99,15 @@ impl EventArea {
         self.index
             .class(lon, lat, self.border_zone_km, self.near_km)
     }
+}
+
+/// Parses one shipped JSON file, naming it in the error.
+fn parse_json<T: serde::de::DeserializeOwned>(
+    file: &'static str,
+    text: &str,
+) -> Result<T, DataError> {
+    serde_json::from_str(text).map_err(|e| DataError::Json {
+        file,
+        detail: e.to_string(),
+    })
 }
