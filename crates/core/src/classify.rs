@@ -6,13 +6,13 @@
 //! matches. The stated reason on a block screen does not always match the trigger, so a match
 //! carries the pattern's `also_possible` causes and its confidence, never certainty.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::data_guidance::{Cause, MessagePattern, MessagesFile, normalise};
 use crate::i18n::Lang;
 
 /// What a freeze message probably means.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Classification {
     pub cause: Cause,
     /// The best-matching pattern's id; `None` when nothing matched.

@@ -13,7 +13,7 @@
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, Location};
 use crate::data::{Confidence, Event};
@@ -23,7 +23,7 @@ use crate::error::InputError;
 use crate::i18n::Lang;
 
 /// How a stay relates to a region.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     Far,
@@ -58,7 +58,7 @@ impl Relation {
 }
 
 /// One stay against one event's nearest region.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// Index of the stay in the case.
     pub stay: usize,

@@ -14,7 +14,7 @@
 //! [`Finding::strength`]), and when the user names only platforms the event did not cover, the
 //! verdict is at most `unlikely`. Every adjustment adds a sentence to `explanation`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
 use crate::classify::{Classification, classify};
@@ -26,7 +26,7 @@ use crate::screening::{Finding, screen_stays};
 pub use crate::data_guidance::Cause as CauseKind;
 
 /// How probable it is that a location-based freeze caused this case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Nothing points at a location-based freeze.
@@ -68,7 +68,7 @@ impl Verdict {
 ///
 /// The number orders our own estimates (0.9 = several independent signals agree, 0.2 = one weak
 /// signal); it is not a measured probability.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cause {
     pub kind: CauseKind,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,7 +77,7 @@ pub struct Cause {
 }
 
 /// A channel to contact, as the CLI prints it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChannelRef {
     pub id: String,
     pub name: String,
@@ -90,7 +90,7 @@ pub struct ChannelRef {
 }
 
 /// The whole answer for a case: what `prescreen check --format json` prints.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Screening {
     pub data_version: String,
     pub verdict: Verdict,
