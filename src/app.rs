@@ -1,15 +1,14 @@
-//! The root component: owns the reducer, starts the data load, saves the draft, lays out the
-//! four steps.
+//! The root component: owns the reducer, starts the engine worker and sends it the reducer's
+//! requests, saves the draft, lays out the four steps.
 
 use std::rc::Rc;
 
-use prescreen_core::dataset::DataSet;
-use prescreen_core::scripts::ScriptData;
 use yew::prelude::*;
 
 use crate::components::case_tools::CaseTools;
 use crate::components::error_banner::ErrorBanner;
 use crate::components::findings::Findings;
+use crate::components::import_panel::ImportPanel;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::region_map::RegionMap;
 use crate::components::sources::Sources;
@@ -18,17 +17,18 @@ use crate::components::step_nav::{StepButtons, StepProgress, step_title};
 use crate::components::verdict_card::VerdictCard;
 use crate::components::what_happened::WhatHappened;
 use crate::components::what_to_do::WhatToDo;
+use crate::engine::client::{EngineLink, ImportJob, LocalEngine};
+use crate::engine::protocol::Reply;
 use crate::files::china_now;
-use crate::load::load_data;
 use crate::persist;
 use crate::state::{Action, DataStatus, State, Step};
 use crate::text::{Text, t};
 
 #[derive(Properties, Default)]
 pub struct AppProps {
-    /// Data to use instead of fetching it (component tests pass the shipped files).
+    /// An engine running in the page instead of the worker (component tests).
     #[prop_or_default]
-    pub data: Option<(Rc<DataSet>, Rc<ScriptData>)>,
+    pub engine: Option<LocalEngine>,
     /// Start empty instead of restoring a saved case (component tests).
     #[prop_or_default]
     pub fresh: bool,
@@ -37,8 +37,8 @@ pub struct AppProps {
 impl PartialEq for AppProps {
     fn eq(&self, other: &Self) -> bool {
         self.fresh == other.fresh
-            && match (&self.data, &other.data) {
-                (Some(a), Some(b)) => Rc::ptr_eq(&a.0, &b.0),
+            && match (&self.engine, &other.engine) {
+                (Some(a), Some(b)) => Rc::ptr_eq(&a.handle, &b.handle),
                 (a, b) => a.is_none() && b.is_none(),
             }
     }
@@ -56,28 +56,42 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
 
-    // Load the data after first paint (or take the preloaded data).
+    // The engine: a worker that loads and indexes the data after first paint (or the tests'
+    // engine in the page). Its replies become actions.
+    let engine = {
+        let dispatcher = state.dispatcher();
+        let local = props.engine.clone();
+        use_memo((), move |_| {
+            let on_reply = Callback::from(move |reply: Reply| {
+                let action = match reply {
+                    Reply::Ready(overview) => Action::DataLoaded(Rc::new(*overview)),
+                    Reply::LoadFailed(detail) => Action::DataFailed(detail),
+                    Reply::Screened { id, result } => Action::Screened(id, result),
+                    Reply::Documents { id, result } => Action::DocumentsReady(id, result),
+                    Reply::Suggestions { query, places, .. } => Action::Suggested(query, places),
+                    // Import replies come from an import's own worker (below).
+                    Reply::Listening | Reply::ImportProgress { .. } | Reply::Imported(_) => return,
+                };
+                dispatcher.dispatch(action);
+            });
+            EngineLink::start(local, on_reply)
+        })
+    };
+
+    // Send the requests the reducer put in its outbox, each once.
     {
-        let state = state.clone();
-        let preloaded = props.data.clone();
-        use_effect_with((), move |_| match preloaded {
-            Some((data, scripts)) => state.dispatch(Action::DataLoaded(data, scripts)),
-            None => {
-                let lang = state.lang;
-                wasm_bindgen_futures::spawn_local(async move {
-                    match load_data(lang).await {
-                        Ok((data, scripts)) => {
-                            state.dispatch(Action::DataLoaded(Rc::new(data), Rc::new(scripts)))
-                        }
-                        Err(detail) => state.dispatch(Action::DataFailed(format!(
-                            "{} ({detail})",
-                            t(lang, Text::DataFailed)
-                        ))),
-                    }
-                });
+        let engine = engine.clone();
+        let sent = use_mut_ref(|| 0_u32);
+        use_effect_with(state.outbox.clone(), move |outbox| {
+            for request in outbox.iter().filter(|r| r.id() > *sent.borrow()) {
+                engine.send(request);
+                *sent.borrow_mut() = request.id();
             }
         });
     }
+
+    // The running import, if any: dropping it terminates its worker (cancel).
+    let import_job = use_mut_ref(|| None::<ImportJob>);
 
     // Offline copy and update notices (not in component tests, which mount many apps).
     {
@@ -141,9 +155,9 @@ pub fn app(props: &AppProps) -> Html {
             })
         })
     };
-    let (data, data_status) = match &state.data {
+    let (overview, data_status) = match &state.data {
         DataStatus::Loading => (None, "loading"),
-        DataStatus::Ready(data, _) => (Some(data.clone()), "ready"),
+        DataStatus::Ready(overview) => (Some(overview.clone()), "ready"),
         DataStatus::Failed(_) => (None, "failed"),
     };
 
@@ -172,9 +186,49 @@ pub fn app(props: &AppProps) -> Html {
             let on_remove = Callback::from(move |i| s.dispatch(Action::RemoveStay(i)));
             let s = state.clone();
             let on_run = Callback::from(move |_| s.dispatch(Action::Run));
+            let on_files = {
+                let dispatcher = state.dispatcher();
+                let import_job = import_job.clone();
+                Callback::from(move |files: Vec<web_sys::File>| {
+                    let total = files.iter().map(|f| f.size() as u64).sum();
+                    dispatcher.dispatch(Action::ImportProgress(0, total));
+                    let on_reply = {
+                        let dispatcher = dispatcher.clone();
+                        Callback::from(move |reply: Reply| match reply {
+                            Reply::ImportProgress { done, total } => {
+                                dispatcher.dispatch(Action::ImportProgress(done, total))
+                            }
+                            Reply::Imported(result) => dispatcher
+                                .dispatch(Action::Imported(result.map_err(|e| {
+                                    format!("{}{e}", t(lang, Text::ImportFileFailed))
+                                }))),
+                            _ => {}
+                        })
+                    };
+                    match ImportJob::start(files, on_reply) {
+                        Ok(job) => *import_job.borrow_mut() = Some(job),
+                        Err(e) => dispatcher.dispatch(Action::Imported(Err(e))),
+                    }
+                })
+            };
+            let on_cancel = {
+                let s = state.clone();
+                let import_job = import_job.clone();
+                Callback::from(move |_| {
+                    import_job.borrow_mut().take();
+                    s.dispatch(Action::CancelImport);
+                })
+            };
+            let s = state.clone();
+            let on_accept =
+                Callback::from(move |chosen| s.dispatch(Action::AcceptImported(chosen)));
             html! {
-                <StayList stays={state.draft.stays.clone()} {lang} data={data.clone()}
-                          {on_edit} {on_mode} {on_add} {on_remove} {on_run} />
+                <>
+                    <ImportPanel {lang} status={state.import.clone()} {on_files} {on_cancel} {on_accept} />
+                    <StayList stays={state.draft.stays.clone()} {lang} suggestions={state.suggestions.clone()}
+                              busy={state.pending_screen.is_some()}
+                              {on_edit} {on_mode} {on_add} {on_remove} {on_run} />
+                </>
             }
         }
         Step::Result => match &state.screening {
@@ -185,8 +239,8 @@ pub fn app(props: &AppProps) -> Html {
                 html! {
                     <>
                         <VerdictCard screening={screening.clone()} {lang} />
-                        if let Some(data) = &data {
-                            <RegionMap data={data.clone()} screening={screening.clone()} {lang} />
+                        if let Some(overview) = &overview {
+                            <RegionMap overview={overview.clone()} screening={screening.clone()} {lang} />
                         }
                         <Findings screening={screening.clone()} draft={state.draft.clone()} {lang} {on_set_not_there} />
                     </>
@@ -206,7 +260,7 @@ pub fn app(props: &AppProps) -> Html {
                     if let Some(screening) = &state.screening {
                         <VerdictCard screening={screening.clone()} {lang} />
                     }
-                    <WhatToDo {lang} kind={state.script_kind} documents={state.documents()}
+                    <WhatToDo {lang} kind={state.script_kind} documents={state.documents.clone()}
                               person={state.draft.person.clone()} numbers={state.draft.numbers.clone()}
                               {on_choose} {on_person} {on_numbers} on_message={on_message.clone()} />
                 </>
@@ -236,7 +290,7 @@ pub fn app(props: &AppProps) -> Html {
             });
         })
     };
-    let data_version = data.as_ref().map(|d| d.version.clone());
+    let data_version = overview.as_ref().map(|o| o.data_version.clone());
 
     html! {
         <main class="app" lang={lang.code()} data-data={data_status} data-step={state.step.number().to_string()}>
@@ -263,8 +317,8 @@ pub fn app(props: &AppProps) -> Html {
             <footer>
                 <CaseTools {lang} draft={state.draft.clone()} remember={state.remember} {data_version}
                            {on_restore} {on_remember} {on_erase} on_message={on_message.clone()} />
-                if let Some(data) = &data {
-                    <Sources data={data.clone()} {lang} />
+                if let Some(overview) = &overview {
+                    <Sources overview={overview.clone()} {lang} />
                 }
             </footer>
         </main>

@@ -44,16 +44,10 @@ pub async fn copy(text: &str) -> Result<(), ()> {
         .map_err(|_| ())
 }
 
-/// The current date and time in China (UTC+8, no daylight saving since 1991), from the device
-/// clock. The core never reads a clock; the app passes this in.
-pub fn china_now() -> Option<jiff::civil::DateTime> {
-    let millis = js_sys::Date::now() as i64;
-    let timestamp = jiff::Timestamp::from_millisecond(millis).ok()?;
-    let offset = jiff::tz::Offset::constant(8);
-    Some(offset.to_datetime(timestamp))
-}
-
-/// Today in China, as `YYYY-MM-DD`.
-pub fn china_today() -> Option<String> {
-    china_now().map(|now| now.date().to_string())
+/// The current date and time in China (UTC+8, no daylight saving since 1991) from the device
+/// clock, as `YYYY-MM-DDTHH:MM:SS`. The core never reads a clock; the app passes this in.
+pub fn china_now() -> Option<String> {
+    let shifted = js_sys::Date::new(&(js_sys::Date::now() + 8.0 * 3_600_000.0).into());
+    let iso = shifted.to_iso_string().as_string()?;
+    iso.get(..19).map(str::to_owned)
 }

@@ -1,13 +1,14 @@
 //! 解封预检 · Appeal Pre-Screener, the Yew app: a thin UI over `prescreen-core`.
 //!
 //! One reducer ([`state`]) holds the whole state; components (one per file under
-//! [`components`]) render it and send [`state::Action`]s; loading the data ([`load`]) is the only
-//! effect. The domain never sees the DOM.
+//! [`components`]) render it and send [`state::Action`]s. The data, the screening, the scripts and
+//! imports live in the [`engine`], a Web Worker with a wasm of its own, so that this page's wasm
+//! stays small and its thread free. The domain never sees the DOM.
 
 pub mod app;
 pub mod components;
+pub mod engine;
 pub mod files;
-pub mod load;
 pub mod offline;
 pub mod persist;
 pub mod recovery;

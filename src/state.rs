@@ -1,21 +1,25 @@
 //! The whole app state and the one reducer that changes it.
 //!
 //! What the user typed lives in [`Draft`], kept verbatim (strings, not parsed values) so that a
-//! mistake is shown, never lost. Screening and script writing are pure calls into the core, made
-//! here; effects (storage, fetching data, clipboard, files) live in `persist.rs`, `load.rs` and the
-//! components that own them.
+//! mistake is shown, never lost. Screening and script writing happen in the engine worker: the
+//! reducer only puts [`Request`]s in [`State::outbox`] (the app sends them) and takes the replies
+//! as actions; an answer to an older request than the latest is dropped. Other effects (storage,
+//! clipboard, files) live in `persist.rs`, `files.rs` and the components that own them.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use prescreen_core::case::{CASE_FILE_VERSION, CaseFile, Person, Platform, StayInput};
 use prescreen_core::coords::parse_pasted;
-use prescreen_core::dataset::DataSet;
 use prescreen_core::error::{InputError, InputErrorKind};
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::{Document, ScriptData, ScriptInput, ScriptKind, render};
-use prescreen_core::verdict::{Screening, check};
+use prescreen_core::import::ProposedStay;
+use prescreen_core::scripts::ScriptKind;
+use prescreen_core::verdict::Screening;
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
+
+use crate::engine::protocol::{Imported, Overview, Page, Request, Suggestion};
 
 use crate::text::{Text, t};
 
@@ -247,6 +251,21 @@ fn non_blank(field: &Option<String>) -> Option<String> {
     field.as_ref().filter(|v| !v.trim().is_empty()).cloned()
 }
 
+/// A proposed stay from an import, as if typed: coordinates and dates.
+fn stay_draft(proposed: &ProposedStay) -> StayDraft {
+    let stay = &proposed.stay;
+    StayDraft {
+        mode: StayMode::Coordinates,
+        lat: stay.lat.map(|v| v.to_string()).unwrap_or_default(),
+        lon: stay.lon.map(|v| v.to_string()).unwrap_or_default(),
+        datum: stay.datum.clone().unwrap_or_else(|| "wgs84".to_owned()),
+        from: stay.from.clone(),
+        to: stay.to.clone(),
+        note: stay.note.clone().unwrap_or_default(),
+        ..StayDraft::default()
+    }
+}
+
 fn datum_id(datum: prescreen_core::case::Datum) -> &'static str {
     use prescreen_core::case::Datum;
     match datum {
@@ -256,13 +275,27 @@ fn datum_id(datum: prescreen_core::case::Datum) -> &'static str {
     }
 }
 
-/// The shipped data: loading, ready, or failed with a message.
+/// The shipped data, as the engine worker reports it: loading, ready, or failed with a message.
 #[derive(Debug, Clone, Default)]
 pub enum DataStatus {
     #[default]
     Loading,
-    Ready(Rc<DataSet>, Rc<ScriptData>),
+    /// What the page draws from the data.
+    Ready(Rc<Overview>),
     Failed(String),
+}
+
+/// A location-history import: reading (bytes done of total), or stays found for the user to
+/// confirm.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum ImportStatus {
+    #[default]
+    Idle,
+    Reading {
+        done: u64,
+        total: u64,
+    },
+    Proposed(Rc<Imported>),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -275,8 +308,20 @@ pub struct State {
     pub data: DataStatus,
     pub screening: Option<Rc<Screening>>,
     pub script_kind: Option<ScriptKind>,
-    /// "Now" in China time for "open now", set by the component that reads the clock.
-    pub now: Option<jiff::civil::DateTime>,
+    /// The documents of `script_kind` for the case, or why there are none.
+    pub documents: Option<Rc<Result<Vec<Page>, String>>>,
+    /// "Now" in China time (`YYYY-MM-DDTHH:MM:SS`) for "open now", set by the app.
+    pub now: Option<String>,
+    pub import: ImportStatus,
+    /// Place names suggested for what was typed, by typed text (empty while asked).
+    pub suggestions: Rc<BTreeMap<String, Vec<Suggestion>>>,
+    /// Requests for the engine, newest last, each with a larger id than the one before; the app
+    /// sends those it has not sent yet.
+    pub outbox: Vec<Request>,
+    /// The screening asked for last: its id, and whether to show the result step when it comes.
+    pub pending_screen: Option<(u32, bool)>,
+    /// The documents request asked for last (its id), to drop older answers and repeat nothing.
+    last_documents: Option<Request>,
     /// The one error shown, in the one error area.
     pub error: Option<String>,
     /// A short confirmation ("copied", "saved"), shown beside the error area.
@@ -293,19 +338,26 @@ impl PartialEq for State {
             && self.remember == other.remember
             && self.screening == other.screening
             && self.script_kind == other.script_kind
+            && self.documents == other.documents
+            && self.import == other.import
+            && self.suggestions == other.suggestions
+            && self.outbox == other.outbox
+            && self.pending_screen == other.pending_screen
             && self.now == other.now
             && self.error == other.error
             && self.notice == other.notice
             && self.update_ready == other.update_ready
             && match (&self.data, &other.data) {
                 (DataStatus::Loading, DataStatus::Loading) => true,
-                (DataStatus::Ready(a, _), DataStatus::Ready(b, _)) => Rc::ptr_eq(a, b),
+                (DataStatus::Ready(a), DataStatus::Ready(b)) => Rc::ptr_eq(a, b),
                 (DataStatus::Failed(a), DataStatus::Failed(b)) => a == b,
                 _ => false,
             }
     }
 }
 
+// An action lives only until the reducer takes it; boxing its big variants would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Action {
     SetLang(Lang),
     Next,
@@ -322,12 +374,26 @@ pub enum Action {
     /// "I was not there" (true) or "I was there" (false) for stay `n`.
     SetNotThere(usize, bool),
     SetRemember(bool),
-    DataLoaded(Rc<DataSet>, Rc<ScriptData>),
+    DataLoaded(Rc<Overview>),
     DataFailed(String),
     /// Screen the stays and, when that works, show the result.
     Run,
+    /// The engine's answer to screening request `id`.
+    Screened(u32, Result<Screening, String>),
     ChooseScript(ScriptKind),
-    SetNow(jiff::civil::DateTime),
+    /// The engine's answer to documents request `id`.
+    DocumentsReady(u32, Result<Vec<Page>, String>),
+    SetNow(String),
+    /// The engine's place suggestions for a typed text.
+    Suggested(String, Vec<Suggestion>),
+    /// An import started, or read this many bytes of this many.
+    ImportProgress(u64, u64),
+    /// The import finished: stays to confirm, or why the files gave none.
+    Imported(Result<Imported, String>),
+    /// Add the chosen proposed stays (indexes into the proposal) to the draft.
+    AcceptImported(Vec<usize>),
+    /// Stop or dismiss the import; the case is left as it was.
+    CancelImport,
     /// Replace everything entered with an imported case.
     Restore(Box<Draft>),
     /// Forget everything entered (storage is wiped by the caller).
@@ -348,43 +414,76 @@ impl State {
         }
     }
 
-    /// Screens the draft; on any problem only `error` changes, so input and the last result stay.
-    fn run(&self) -> State {
+    /// Asks the engine to screen the draft; `show_result` moves to the result step when it
+    /// answers. On any problem only `error` changes, so input and the last result stay.
+    fn run(&self, show_result: bool) -> State {
         let mut next = self.clone();
         next.notice = None;
-        let DataStatus::Ready(data, _) = &self.data else {
-            next.error = Some(t(self.lang, Text::DataNotReady).to_owned());
+        if let DataStatus::Failed(message) = &self.data {
+            next.error = Some(message.clone());
             return next;
-        };
-        let result = self
-            .draft
-            .case_file()
-            .and_then(|file| file.validate())
-            .and_then(|case| check(&case, data, self.lang));
-        match result {
-            Ok(screening) => {
-                next.screening = Some(Rc::new(screening));
-                next.error = None;
-                next.step = Step::Result;
+        }
+        match self.draft.case_file() {
+            Ok(case) => {
+                let lang = self.lang;
+                let id = next.send(Request::Screen { id: 0, case, lang });
+                next.pending_screen = Some((id, show_result));
             }
             Err(error) => next.error = Some(error.message(self.lang)),
         }
         next
     }
 
-    /// The documents of the chosen kind for the current case, or a message saying what is missing.
-    pub fn documents(&self) -> Result<Vec<Document>, String> {
-        let (DataStatus::Ready(_, script_data), Some(screening), Some(kind)) =
-            (&self.data, &self.screening, self.script_kind)
-        else {
-            return Ok(Vec::new());
-        };
-        let case = self
+    /// Puts a request in the outbox under a new id, and returns the id.
+    fn send(&mut self, request: Request) -> u32 {
+        let id = self.outbox.last().map_or(1, |last| last.id() + 1);
+        self.outbox.push(request.with_id(id));
+        // Only the newest requests can still matter; the app has sent the older ones.
+        if self.outbox.len() > 8 {
+            self.outbox.remove(0);
+        }
+        id
+    }
+
+    /// Asks for place suggestions for every typed place name not asked about yet.
+    fn want_suggestions(&mut self) {
+        if self.step != Step::WhereYouWere {
+            return;
+        }
+        let wanted: Vec<String> = self
             .draft
-            .case_file()
-            .and_then(|f| f.validate())
-            .map_err(|e| e.message(self.lang))?;
-        let numbers: Vec<String> = self
+            .stays
+            .iter()
+            .filter(|stay| stay.mode == StayMode::Place)
+            .map(|stay| stay.place.trim().to_owned())
+            .filter(|place| !self.suggestions.contains_key(place))
+            .collect();
+        for query in wanted {
+            // Typing asks once per keystroke: keep only recent answers.
+            let suggestions = Rc::make_mut(&mut self.suggestions);
+            if suggestions.len() > 200 {
+                suggestions.clear();
+            }
+            suggestions.insert(query.clone(), Vec::new());
+            self.send(Request::Suggest { id: 0, query });
+        }
+    }
+
+    /// On the last step, with a script kind chosen, asks for the documents when anything they
+    /// are written from changed since the last request.
+    fn want_documents(&mut self) {
+        let (Step::WhatToDo, Some(_), Some(kind)) = (self.step, &self.screening, self.script_kind)
+        else {
+            return;
+        };
+        let case = match self.draft.case_file() {
+            Ok(case) => case,
+            Err(error) => {
+                self.documents = Some(Rc::new(Err(error.message(self.lang))));
+                return;
+            }
+        };
+        let numbers = self
             .draft
             .numbers
             .lines()
@@ -392,14 +491,22 @@ impl State {
             .filter(|n| !n.is_empty())
             .map(str::to_owned)
             .collect();
-        let input = ScriptInput {
-            case: &case,
-            screening,
+        let request = Request::Documents {
+            id: 0,
+            case,
+            kind: kind.id().to_owned(),
             lang: self.lang,
-            now: self.now,
-            numbers: &numbers,
+            now: self.now.clone(),
+            numbers,
         };
-        render(kind, &input, script_data).map_err(|e| e.message(self.lang))
+        let unchanged = self
+            .last_documents
+            .as_ref()
+            .is_some_and(|last| last.clone().with_id(0) == request);
+        if !unchanged {
+            let id = self.send(request.clone());
+            self.last_documents = Some(request.with_id(id));
+        }
     }
 }
 
@@ -415,14 +522,12 @@ impl Reducible for State {
                 next.lang = lang;
                 // The result's sentences are in the old language: screen again.
                 if next.screening.is_some() {
-                    let step = next.step;
-                    next = next.run();
-                    next.step = step;
+                    next = next.run(false);
                 }
             }
             Action::Next => {
                 if self.step == Step::WhereYouWere {
-                    return Rc::new(self.run());
+                    return Rc::new(self.run(true));
                 }
                 if self.step == Step::Result && self.screening.is_none() {
                     next.error = Some(t(self.lang, Text::RunFirst).to_owned());
@@ -511,22 +616,83 @@ impl Reducible for State {
                 if not_there {
                     next.draft.not_there.push(stay);
                 }
-                let step = next.step;
-                next = next.run();
-                next.step = step;
+                next = next.run(false);
             }
             Action::SetRemember(remember) => next.remember = remember,
-            Action::DataLoaded(data, scripts) => next.data = DataStatus::Ready(data, scripts),
+            Action::DataLoaded(overview) => next.data = DataStatus::Ready(overview),
+            Action::Suggested(query, places) => {
+                Rc::make_mut(&mut next.suggestions).insert(query, places);
+            }
             Action::DataFailed(message) => {
                 next.data = DataStatus::Failed(message.clone());
                 next.error = Some(message);
             }
-            Action::Run => next = self.run(),
+            Action::Run => next = self.run(true),
+            Action::Screened(id, result) => {
+                let Some((pending, show_result)) = self.pending_screen else {
+                    return self;
+                };
+                if id != pending {
+                    return self; // an answer to an older question
+                }
+                next.pending_screen = None;
+                match result {
+                    Ok(screening) => {
+                        next.screening = Some(Rc::new(screening));
+                        next.error = None;
+                        if show_result {
+                            next.step = Step::Result;
+                        }
+                    }
+                    Err(message) => next.error = Some(message),
+                }
+            }
             Action::ChooseScript(kind) => next.script_kind = Some(kind),
+            Action::DocumentsReady(id, result) => {
+                if self.last_documents.as_ref().map(Request::id) != Some(id) {
+                    return self;
+                }
+                next.documents = Some(Rc::new(result));
+            }
             Action::SetNow(now) => next.now = Some(now),
+            Action::ImportProgress(done, total) => {
+                next.import = ImportStatus::Reading { done, total };
+                next.error = None;
+            }
+            Action::Imported(Ok(imported)) => {
+                next.import = ImportStatus::Proposed(Rc::new(imported))
+            }
+            Action::Imported(Err(message)) => {
+                next.import = ImportStatus::Idle;
+                next.error = Some(message);
+            }
+            Action::AcceptImported(chosen) => {
+                if let ImportStatus::Proposed(imported) = &self.import {
+                    let stays: Vec<StayDraft> = chosen
+                        .iter()
+                        .filter_map(|&i| imported.stays.get(i))
+                        .map(stay_draft)
+                        .collect();
+                    let added = stays.len();
+                    // Replace a lone empty stay rather than keep a blank form above the import.
+                    if next.draft.stays.len() == 1 && next.draft.stays[0] == StayDraft::default() {
+                        next.draft.stays.clear();
+                    }
+                    next.draft.stays.extend(stays);
+                    if next.draft.stays.is_empty() {
+                        next.draft.stays.push(StayDraft::default());
+                    }
+                    next.import = ImportStatus::Idle;
+                    next.notice = Some(format!("{}{added}", t(self.lang, Text::ImportAdded)));
+                }
+            }
+            Action::CancelImport => next.import = ImportStatus::Idle,
             Action::Restore(draft) => {
                 next.draft = *draft;
                 next.screening = None;
+                next.documents = None;
+                next.pending_screen = None;
+                next.import = ImportStatus::Idle;
                 next.step = Step::WhatHappened;
                 next.error = None;
                 next.notice = Some(t(self.lang, Text::Restored).to_owned());
@@ -535,7 +701,8 @@ impl Reducible for State {
                 next = State {
                     lang: self.lang,
                     data: self.data.clone(),
-                    now: self.now,
+                    now: self.now.clone(),
+                    outbox: self.outbox.clone(),
                     notice: Some(t(self.lang, Text::Erased).to_owned()),
                     ..State::default()
                 };
@@ -544,6 +711,8 @@ impl Reducible for State {
             Action::ShowNotice(message) => next.notice = Some(message),
             Action::UpdateReady => next.update_ready = true,
         }
+        next.want_documents();
+        next.want_suggestions();
         Rc::new(next)
     }
 }

@@ -5,42 +5,50 @@
 use std::rc::Rc;
 
 use prescreen_core::case::CaseFile;
-use prescreen_core::dataset::DataSet;
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::ScriptData;
-use prescreen_core::verdict::{Screening, check};
+use prescreen_core::import::{NearRegion, ProposedStay};
+use prescreen_core::verdict::Screening;
 use unfreeze_app::app::{App, AppProps};
 use unfreeze_app::components::findings::{Findings, FindingsProps};
+use unfreeze_app::components::import_panel::{ImportPanel, ImportPanelProps};
 use unfreeze_app::components::stay_list::{StayList, StayListProps};
 use unfreeze_app::components::verdict_card::{VerdictCard, VerdictCardProps};
-use unfreeze_app::state::{Draft, StayDraft, StayField};
+use unfreeze_app::engine::client::LocalEngine;
+use unfreeze_app::engine::protocol::{Imported, Reply, Request};
+use unfreeze_app::engine::service::{DataTexts, Engine};
+use unfreeze_app::state::{Draft, ImportStatus, StayDraft, StayField};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn shipped_data() -> (Rc<DataSet>, Rc<ScriptData>) {
-    let data = DataSet::from_texts(
-        include_str!("../static/data/places.json"),
-        include_str!("../static/data/events.json"),
-        include_str!("../static/data/regions.geojson"),
-    )
-    .and_then(|d| {
-        d.with_guidance(
-            include_str!("../static/data/messages.json"),
-            include_str!("../static/data/channels.json"),
-        )
-    })
-    .expect("the shipped data loads");
-    let scripts = ScriptData::from_texts(
-        include_str!("../static/data/channels.json"),
-        include_str!("../static/data/legal.json"),
-        include_str!("../static/data/holidays.json"),
-        include_str!("../static/data/linked.json"),
-    )
-    .expect("the script data loads");
-    (Rc::new(data), Rc::new(scripts))
+fn shipped_engine() -> Rc<Engine> {
+    let texts = DataTexts {
+        places: include_str!("../static/data/places.json").into(),
+        events: include_str!("../static/data/events.json").into(),
+        regions: include_str!("../static/data/regions.geojson").into(),
+        messages: include_str!("../static/data/messages.json").into(),
+        channels: include_str!("../static/data/channels.json").into(),
+        legal: include_str!("../static/data/legal.json").into(),
+        holidays: include_str!("../static/data/holidays.json").into(),
+        linked: include_str!("../static/data/linked.json").into(),
+    };
+    Rc::new(Engine::from_texts(&texts).expect("the shipped data loads"))
+}
+
+/// The engine answering in the page, as the worker would, but with every reply passed through
+/// JSON as the worker's are.
+fn local_engine() -> LocalEngine {
+    let engine = shipped_engine();
+    let through_json = |reply: Reply| -> Reply {
+        serde_json::from_str(&serde_json::to_string(&reply).expect("serialises"))
+            .expect("deserialises")
+    };
+    LocalEngine {
+        ready: through_json(Reply::Ready(Box::new(engine.overview()))),
+        handle: Rc::new(move |request| through_json(engine.handle(request))),
+    }
 }
 
 /// Mounts a fresh app in its own <div> and returns that root.
@@ -55,7 +63,7 @@ async fn mount() -> Element {
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
-            data: Some(shipped_data()),
+            engine: Some(local_engine()),
             fresh: true,
         },
     )
@@ -117,12 +125,18 @@ where
     root
 }
 
+/// Screens a case through the engine's message interface, JSON both ways.
 fn screening_of(case_json: &str) -> Rc<Screening> {
-    let (data, _) = shipped_data();
-    let case = CaseFile::from_json(case_json)
-        .and_then(|f| f.validate())
-        .expect("valid case");
-    Rc::new(check(&case, &data, Lang::ZhCn).expect("screens"))
+    let case = CaseFile::from_json(case_json).expect("valid case");
+    let reply = (local_engine().handle)(Request::Screen {
+        id: 7,
+        case,
+        lang: Lang::ZhCn,
+    });
+    match reply {
+        Reply::Screened { id: 7, result } => Rc::new(result.expect("screens")),
+        other => panic!("not a screening: {other:?}"),
+    }
 }
 
 #[wasm_bindgen_test]
@@ -202,7 +216,13 @@ async fn findings_give_their_reason_and_a_way_to_say_i_was_not_there() {
 
 #[wasm_bindgen_test]
 async fn typing_a_place_reports_the_edit_and_offers_suggestions() {
-    let (data, _) = shipped_data();
+    let suggested = match (local_engine().handle)(Request::Suggest {
+        id: 1,
+        query: "daluo".into(),
+    }) {
+        Reply::Suggestions { places, .. } => places,
+        other => panic!("not suggestions: {other:?}"),
+    };
     let edits = Rc::new(std::cell::RefCell::new(Vec::new()));
     let on_edit = {
         let edits = edits.clone();
@@ -215,7 +235,8 @@ async fn typing_a_place_reports_the_edit_and_offers_suggestions() {
     let root = mount_component::<StayList>(StayListProps {
         stays: vec![stay],
         lang: Lang::ZhCn,
-        data: Some(data),
+        suggestions: Rc::new([("daluo".to_owned(), suggested)].into_iter().collect()),
+        busy: false,
         on_edit,
         on_mode: yew::Callback::noop(),
         on_add: yew::Callback::noop(),
@@ -272,4 +293,97 @@ async fn the_recovery_screen_still_offers_what_was_entered() {
         "the draft is in the link: {href}"
     );
     let _ = storage.remove_item("unfreeze.draft");
+}
+
+#[wasm_bindgen_test]
+async fn an_import_shows_bytes_read_and_can_be_cancelled() {
+    let cancelled = Rc::new(std::cell::Cell::new(false));
+    let on_cancel = {
+        let cancelled = cancelled.clone();
+        yew::Callback::from(move |_| cancelled.set(true))
+    };
+    let root = mount_component::<ImportPanel>(ImportPanelProps {
+        lang: Lang::En,
+        status: ImportStatus::Reading {
+            done: 25_000_000,
+            total: 100_000_000,
+        },
+        on_files: yew::Callback::noop(),
+        on_cancel,
+        on_accept: yew::Callback::noop(),
+    })
+    .await;
+    let progress = by_testid(&root, "import-progress").expect("a progress bar");
+    assert_eq!(progress.get_attribute("value").as_deref(), Some("25000000"));
+    assert_eq!(progress.get_attribute("max").as_deref(), Some("100000000"));
+    assert!(
+        root.text_content()
+            .unwrap_or_default()
+            .contains("25.0 MB / 100.0 MB")
+    );
+    let cancel: HtmlElement = by_testid(&root, "import-cancel")
+        .expect("a cancel button")
+        .dyn_into()
+        .expect("button");
+    cancel.click();
+    settle().await;
+    assert!(cancelled.get());
+}
+
+#[wasm_bindgen_test]
+async fn imported_stays_near_a_region_come_ticked_and_are_added_on_confirm() {
+    let proposed = |lat: f64, lon: f64, near: Option<f64>| ProposedStay {
+        stay: prescreen_core::case::StayInput {
+            lat: Some(lat),
+            lon: Some(lon),
+            from: "2019-09-03".into(),
+            to: "2019-09-05".into(),
+            ..Default::default()
+        },
+        near: near.map(|distance_km| NearRegion {
+            region: "mong-la".into(),
+            distance_km,
+        }),
+        points: 40,
+    };
+    let chosen = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let on_accept = {
+        let chosen = chosen.clone();
+        yew::Callback::from(move |c: Vec<usize>| *chosen.borrow_mut() = c)
+    };
+    let root = mount_component::<ImportPanel>(ImportPanelProps {
+        lang: Lang::ZhCn,
+        status: ImportStatus::Proposed(Rc::new(Imported {
+            stays: vec![
+                proposed(25.04, 102.71, None),
+                proposed(21.70, 100.03, Some(3.2)),
+            ],
+            summary: "1 file(s)".into(),
+            peak_memory_bytes: 0,
+        })),
+        on_files: yew::Callback::noop(),
+        on_cancel: yew::Callback::noop(),
+        on_accept,
+    })
+    .await;
+    let first: HtmlInputElement = by_testid(&root, "import-stay-0")
+        .expect("row 0")
+        .dyn_into()
+        .expect("checkbox");
+    let second: HtmlInputElement = by_testid(&root, "import-stay-1")
+        .expect("row 1")
+        .dyn_into()
+        .expect("checkbox");
+    assert!(
+        !first.checked(),
+        "a stay far from every region is not ticked"
+    );
+    assert!(second.checked(), "a stay 3.2 km from Mong La is ticked");
+    let accept: HtmlElement = by_testid(&root, "import-accept")
+        .expect("accept")
+        .dyn_into()
+        .expect("button");
+    accept.click();
+    settle().await;
+    assert_eq!(chosen.borrow().as_slice(), &[1]);
 }

@@ -3,6 +3,7 @@
 pub mod case_tools;
 pub mod error_banner;
 pub mod findings;
+pub mod import_panel;
 pub mod lang_switch;
 pub mod region_map;
 pub mod sources;

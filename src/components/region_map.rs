@@ -4,24 +4,24 @@
 
 use std::rc::Rc;
 
-use prescreen_core::dataset::DataSet;
 use prescreen_core::i18n::Lang;
 use prescreen_core::screening::Relation;
 use prescreen_core::verdict::Screening;
 use yew::prelude::*;
 
+use crate::engine::protocol::Overview;
 use crate::text::{Text, t};
 
 #[derive(Properties)]
 pub struct RegionMapProps {
-    pub data: Rc<DataSet>,
+    pub overview: Rc<Overview>,
     pub screening: Rc<Screening>,
     pub lang: Lang,
 }
 
 impl PartialEq for RegionMapProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &other.data)
+        Rc::ptr_eq(&self.overview, &other.overview)
             && self.screening == other.screening
             && self.lang == other.lang
     }
@@ -66,10 +66,10 @@ pub fn region_map(props: &RegionMapProps) -> Html {
         .filter(|f| f.relation != Relation::Far)
         .collect();
     if near_findings.is_empty() {
-        for region in &props.data.regions.regions {
-            for polygon in &region.shape.0 {
-                for c in polygon.exterior().0.iter().step_by(8) {
-                    extend(c.x, c.y);
+        for region in &props.overview.regions {
+            for exterior in region.polygons.iter().filter_map(|rings| rings.first()) {
+                for &(lon, lat) in exterior.iter().step_by(8) {
+                    extend(lon, lat);
                 }
             }
         }
@@ -107,18 +107,16 @@ pub fn region_map(props: &RegionMapProps) -> Html {
         }
         d
     };
-    let regions = props.data.regions.regions.iter().map(|region| {
+    let regions = props.overview.regions.iter().map(|region| {
         let mut d = String::new();
-        for polygon in &region.shape.0 {
-            d.push_str(&path(&mut polygon.exterior().0.iter().map(|c| (c.x, c.y))));
+        // Each polygon: its exterior ring, then its holes (drawn even-odd).
+        for ring in region.polygons.iter().flatten() {
+            d.push_str(&path(&mut ring.iter().copied()));
             d.push('Z');
-            for hole in polygon.interiors() {
-                d.push_str(&path(&mut hole.0.iter().map(|c| (c.x, c.y))));
-                d.push('Z');
-            }
         }
-        let label = lang.pick(&region.properties.name_zh, &region.properties.name_zh_tw, &region.properties.name_en);
-        let anchor = region.shape.0.first().and_then(|p| p.exterior().0.first()).map(|c| projection.xy(c.x, c.y));
+        let [zh_cn, zh_tw, en] = &region.name;
+        let label = lang.pick(zh_cn, zh_tw, en);
+        let anchor = region.polygons.first().and_then(|p| p.first()).and_then(|r| r.first()).map(|&(lon, lat)| projection.xy(lon, lat));
         html! {
             <g class="region">
                 <path d={d} fill="url(#hatch)" stroke="#8a1c1c" stroke-width="2" fill-rule="evenodd">
@@ -130,13 +128,8 @@ pub fn region_map(props: &RegionMapProps) -> Html {
             </g>
         }
     });
-    let borders = props.data.regions.borders.iter().map(|border| {
-        let d: String = border
-            .line
-            .0
-            .iter()
-            .map(|line| path(&mut line.0.iter().map(|c| (c.x, c.y))))
-            .collect();
+    let borders = props.overview.borders.iter().map(|line| {
+        let d = path(&mut line.iter().copied());
         html! { <path d={d} fill="none" stroke="#333" stroke-width="2" stroke-dasharray="8 4" /> }
     });
     let stays = near_findings.iter().map(|finding| {

@@ -3,35 +3,38 @@
 
 use std::rc::Rc;
 
-use prescreen_core::dataset::DataSet;
 use prescreen_core::i18n::Lang;
 use yew::prelude::*;
 
+use crate::engine::protocol::{Overview, SourceEntry};
+
 #[derive(Properties)]
 pub struct SourcesProps {
-    pub data: Rc<DataSet>,
+    pub overview: Rc<Overview>,
     pub lang: Lang,
 }
 
 impl PartialEq for SourcesProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.data, &other.data) && self.lang == other.lang
+        Rc::ptr_eq(&self.overview, &other.overview) && self.lang == other.lang
     }
-}
-
-fn confidence(value: impl serde::Serialize) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 #[function_component(Sources)]
 pub fn sources(props: &SourcesProps) -> Html {
     let lang = props.lang;
-    let link = |url: &str, title: &str| {
+    let entry = |entry: &SourceEntry| {
+        let [zh_cn, zh_tw, en] = &entry.name;
         html! {
-            <li><a href={url.to_owned()} rel="noopener noreferrer" target="_blank">{ title.to_owned() }</a></li>
+            <li>
+                <strong>{ lang.pick(zh_cn, zh_tw, en) }</strong>
+                { " " }<small>{ &entry.detail }</small>
+                <ul>
+                    { for entry.sources.iter().map(|(url, title)| html! {
+                        <li><a href={url.clone()} rel="noopener noreferrer" target="_blank">{ title }</a></li>
+                    }) }
+                </ul>
+            </li>
         }
     };
     html! {
@@ -45,29 +48,9 @@ pub fn sources(props: &SourcesProps) -> Html {
                 ) }
             </p>
             <h3>{ lang.pick("封停事件", "封停事件", "Freeze events") }</h3>
-            <ul>
-                { for props.data.events.iter().map(|event| html! {
-                    <li>
-                        <strong>{ lang.pick(&event.title_zh, &event.title_zh, &event.title_en) }</strong>
-                        { format!(" ({}, {})", event.effective, confidence(event.confidence)) }
-                        <ul>{ for event.sources.iter().map(|s| link(&s.url, &s.title)) }</ul>
-                    </li>
-                }) }
-            </ul>
+            <ul>{ for props.overview.events.iter().map(entry) }</ul>
             <h3>{ lang.pick("区域", "區域", "Regions") }</h3>
-            <ul>
-                { for props.data.regions.regions.iter().map(|region| {
-                    let p = &region.properties;
-                    html! {
-                        <li>
-                            <strong>{ lang.pick(&p.name_zh, &p.name_zh_tw, &p.name_en) }</strong>
-                            { format!(" ({}) ", confidence(p.confidence)) }
-                            <small>{ &p.method }</small>
-                            <ul>{ for p.sources.iter().map(|s| link(&s.url, &s.title)) }</ul>
-                        </li>
-                    }
-                }) }
-            </ul>
+            <ul>{ for props.overview.region_sources.iter().map(entry) }</ul>
         </details>
     }
 }

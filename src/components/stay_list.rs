@@ -1,12 +1,13 @@
 //! Step 2: the stays, one editor each, and "add another".
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use prescreen_core::dataset::DataSet;
 use prescreen_core::i18n::Lang;
 use yew::prelude::*;
 
 use crate::components::stay_editor::StayEditor;
+use crate::engine::protocol::Suggestion;
 use crate::state::{StayDraft, StayField, StayMode};
 use crate::text::{Text, t};
 
@@ -14,8 +15,11 @@ use crate::text::{Text, t};
 pub struct StayListProps {
     pub stays: Vec<StayDraft>,
     pub lang: Lang,
-    /// For place suggestions; `None` while the data loads.
-    pub data: Option<Rc<DataSet>>,
+    /// Place suggestions by typed text (from the engine).
+    pub suggestions: Rc<BTreeMap<String, Vec<Suggestion>>>,
+    /// A screening was asked for and has not come back yet.
+    #[prop_or_default]
+    pub busy: bool,
     pub on_edit: Callback<(usize, StayField, String)>,
     pub on_mode: Callback<(usize, StayMode)>,
     pub on_add: Callback<()>,
@@ -27,10 +31,8 @@ impl PartialEq for StayListProps {
     fn eq(&self, other: &Self) -> bool {
         self.stays == other.stays
             && self.lang == other.lang
-            && match (&self.data, &other.data) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (a, b) => a.is_none() && b.is_none(),
-            }
+            && self.busy == other.busy
+            && Rc::ptr_eq(&self.suggestions, &other.suggestions)
     }
 }
 
@@ -43,15 +45,9 @@ pub fn stay_list(props: &StayListProps) -> Html {
         <section class="stays">
             { for props.stays.iter().enumerate().map(|(index, stay)| {
                 let suggestions: Vec<(String, String)> = props
-                    .data
-                    .as_ref()
-                    .map(|data| {
-                        data.gazetteer
-                            .search(&stay.place, 8)
-                            .into_iter()
-                            .map(|p| (p.zh.clone(), format!("{} · {} · {}", p.en, p.admin, p.country)))
-                            .collect()
-                    })
+                    .suggestions
+                    .get(stay.place.trim())
+                    .map(|places| places.iter().map(|p| (p.name.clone(), p.detail.clone())).collect())
                     .unwrap_or_default();
                 html! {
                     <StayEditor key={index} {index} stay={stay.clone()} lang={props.lang}
@@ -64,9 +60,9 @@ pub fn stay_list(props: &StayListProps) -> Html {
                     onclick={Callback::from(move |_| on_add.emit(()))}>
                 { "+ " }{ t(props.lang, Text::AddStay) }
             </button>
-            <button type="button" class="run" data-testid="screen-run"
+            <button type="button" class="run" data-testid="screen-run" aria-busy={props.busy.to_string()}
                     onclick={Callback::from(move |_| on_run.emit(()))}>
-                { t(props.lang, Text::Run) }
+                { t(props.lang, if props.busy { Text::Busy } else { Text::Run }) }
             </button>
         </section>
     }

@@ -1,12 +1,15 @@
 //! Step 4: who to contact and the exact words — a call script or a letter, filled from the case,
 //! to read aloud, copy, download, send by e-mail or dial.
 
+use std::rc::Rc;
+
 use prescreen_core::case::Person;
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::{Document, ScriptKind};
+use prescreen_core::scripts::ScriptKind;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::engine::protocol::Page;
 use crate::files::{copy, download};
 use crate::state::PersonField;
 use crate::text::{Text, t};
@@ -15,7 +18,8 @@ use crate::text::{Text, t};
 pub struct WhatToDoProps {
     pub lang: Lang,
     pub kind: Option<ScriptKind>,
-    pub documents: Result<Vec<Document>, String>,
+    /// The pages for the chosen kind, `None` while they are written.
+    pub documents: Option<Rc<Result<Vec<Page>, String>>>,
     pub person: Person,
     pub numbers: String,
     pub on_choose: Callback<ScriptKind>,
@@ -72,10 +76,10 @@ pub fn what_to_do(props: &WhatToDoProps) -> Html {
             on_numbers.emit(area.value());
         })
     };
-    let document_view = |(n, doc): (usize, &Document)| {
-        let text = doc.page_text();
+    let document_view = |(n, doc): (usize, &Page)| {
+        let text = doc.page_text.clone();
         let on_copy = {
-            let text = doc.letter_text();
+            let text = doc.letter_text.clone();
             let on_message = props.on_message.clone();
             Callback::from(move |_| {
                 let text = text.clone();
@@ -90,7 +94,7 @@ pub fn what_to_do(props: &WhatToDoProps) -> Html {
         };
         let on_download = {
             let text = text.clone();
-            let name = format!("{}-{}.txt", doc.kind.id(), n + 1);
+            let name = format!("{}-{}.txt", doc.kind, n + 1);
             let on_message = props.on_message.clone();
             Callback::from(move |_| {
                 if let Err(e) = download(&name, "text/plain;charset=utf-8", &text) {
@@ -122,19 +126,19 @@ pub fn what_to_do(props: &WhatToDoProps) -> Html {
                 }
                 if !doc.tel.is_empty() {
                     <p class="tel">
-                        { for doc.tel.iter().map(|number| html! {
-                            <a class="button" href={number.tel.clone()} data-testid="tel-link">
-                                { t(lang, Text::Call) }{ " " }{ &number.display }
+                        { for doc.tel.iter().map(|(tel, display)| html! {
+                            <a class="button" href={tel.clone()} data-testid="tel-link">
+                                { t(lang, Text::Call) }{ " " }{ display }
                             </a>
                         }) }
                     </p>
                 }
                 if *large {
                     <ol class="read-aloud" data-testid="read-aloud">
-                        { for doc.lines().into_iter().map(|line| html! { <li>{ line }</li> }) }
+                        { for doc.lines.iter().map(|line| html! { <li>{ line }</li> }) }
                     </ol>
                 } else {
-                    <pre class="script" data-testid="script-text" tabindex="0">{ doc.letter_text() }</pre>
+                    <pre class="script" data-testid="script-text" tabindex="0">{ &doc.letter_text }</pre>
                 }
                 <div class="actions">
                     <button type="button" data-testid="copy-script" onclick={on_copy}>{ t(lang, Text::Copy) }</button>
@@ -194,9 +198,11 @@ pub fn what_to_do(props: &WhatToDoProps) -> Html {
                     { t(lang, Text::ReadAloud) }
                 </button>
             }
-            { match &props.documents {
-                Ok(documents) => documents.iter().enumerate().map(document_view).collect::<Html>(),
-                Err(problem) => html! { <p class="problem" role="alert">{ problem }</p> },
+            { match props.documents.as_deref() {
+                Some(Ok(documents)) => documents.iter().enumerate().map(document_view).collect::<Html>(),
+                Some(Err(problem)) => html! { <p class="problem" role="alert">{ problem }</p> },
+                None if props.kind.is_some() => html! { <p class="busy" aria-busy="true">{ "…" }</p> },
+                None => html! {},
             } }
             <p class="scam"><strong>{ t(lang, Text::Scam) }</strong></p>
         </section>

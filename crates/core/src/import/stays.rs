@@ -337,7 +337,7 @@ fn make_stay(
 }
 
 /// A stay found in the files, for the person to confirm or drop.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ProposedStay {
     /// Coordinates (WGS-84, rounded to about 10 m), dates in China time, and a note naming the
     /// source files and their point counts.
@@ -349,7 +349,7 @@ pub struct ProposedStay {
 }
 
 /// The region of an event nearest to a stay.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct NearRegion {
     /// The region's id in `regions.geojson`.
     pub region: String,

@@ -1,0 +1,188 @@
+//! Step 2's import: pick or drop location-history files, watch them being read (bytes, cancel),
+//! then tick the stays found and add them. The files are read by a worker on this device.
+
+use prescreen_core::i18n::Lang;
+use web_sys::{DragEvent, File, FileList, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::state::ImportStatus;
+use crate::text::{Text, t};
+
+#[derive(Properties, PartialEq)]
+pub struct ImportPanelProps {
+    pub lang: Lang,
+    pub status: ImportStatus,
+    pub on_files: Callback<Vec<File>>,
+    pub on_cancel: Callback<()>,
+    /// The indexes of the ticked proposals.
+    pub on_accept: Callback<Vec<usize>>,
+}
+
+fn files_of(list: Option<FileList>) -> Vec<File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// "12.5 MB": sizes as people read them.
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+#[function_component(ImportPanel)]
+pub fn import_panel(props: &ImportPanelProps) -> Html {
+    let lang = props.lang;
+    let dragging = use_state(|| false);
+    // Ticked proposals; reset to "the ones near a region" whenever a new proposal arrives.
+    let ticked = use_state(Vec::<bool>::new);
+    {
+        let ticked = ticked.clone();
+        use_effect_with(props.status.clone(), move |status| {
+            if let ImportStatus::Proposed(imported) = status {
+                ticked.set(imported.stays.iter().map(|s| s.near.is_some()).collect());
+            }
+        });
+    }
+
+    let on_change = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let files = files_of(input.files());
+            // Clear the input so that choosing the same file again starts a new import.
+            input.set_value("");
+            if !files.is_empty() {
+                on_files.emit(files);
+            }
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let dragging = dragging.clone();
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            let files = files_of(e.data_transfer().and_then(|d| d.files()));
+            if !files.is_empty() {
+                on_files.emit(files);
+            }
+        })
+    };
+
+    let body = match &props.status {
+        ImportStatus::Idle => html! {
+            <div class={classes!("drop-zone", dragging.then_some("dragging"))}
+                 ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+                <label class="button secondary" for="import-file">{ t(lang, Text::ImportChoose) }</label>
+                <input id="import-file" class="visually-hidden" type="file" multiple=true data-testid="import-file"
+                       accept=".json,.gpx,.kml,.zip,.jpg,.jpeg,.heic,.heif,application/json,application/zip,image/*"
+                       onchange={on_change} />
+                <span>{ " " }{ t(lang, Text::ImportDrop) }</span>
+            </div>
+        },
+        ImportStatus::Reading { done, total } => {
+            let on_cancel = props.on_cancel.clone();
+            html! {
+                <div class="import-progress">
+                    <label for="import-progress">
+                        { t(lang, Text::ImportReading) }{ format!(" {} / {}", megabytes(*done), megabytes(*total)) }
+                    </label>
+                    <progress id="import-progress" data-testid="import-progress"
+                              value={done.to_string()} max={total.max(&1).to_string()} />
+                    <button type="button" class="secondary" data-testid="import-cancel"
+                            onclick={Callback::from(move |_| on_cancel.emit(()))}>
+                        { t(lang, Text::ImportCancel) }
+                    </button>
+                </div>
+            }
+        }
+        ImportStatus::Proposed(imported) if imported.stays.is_empty() => {
+            let on_cancel = props.on_cancel.clone();
+            html! {
+                <div class="import-result" data-testid="import-result">
+                    <p>{ t(lang, Text::ImportNone) }</p>
+                    <p class="hint">{ &imported.summary }</p>
+                    <button type="button" class="secondary" onclick={Callback::from(move |_| on_cancel.emit(()))}>
+                        { "OK" }
+                    </button>
+                </div>
+            }
+        }
+        ImportStatus::Proposed(imported) => {
+            let rows = imported.stays.iter().enumerate().map(|(i, proposed)| {
+                let stay = &proposed.stay;
+                let checked = ticked.get(i).copied().unwrap_or(false);
+                let toggle = {
+                    let ticked = ticked.clone();
+                    Callback::from(move |_| {
+                        let mut next = (*ticked).clone();
+                        if let Some(t) = next.get_mut(i) {
+                            *t = !*t;
+                        }
+                        ticked.set(next);
+                    })
+                };
+                let id = format!("import-stay-{i}");
+                let near = proposed.near.as_ref().map(|near| {
+                    format!(" · {} {} ({:.1} km)", t(lang, Text::ImportNearRegion), near.region, near.distance_km)
+                });
+                html! {
+                    <li>
+                        <input type="checkbox" id={id.clone()} data-testid={id.clone()} {checked} onchange={toggle} />
+                        <label for={id}>
+                            { format!("{} – {} · {:.4}, {:.4}", stay.from, stay.to,
+                                      stay.lat.unwrap_or_default(), stay.lon.unwrap_or_default()) }
+                            { near.unwrap_or_default() }
+                            <small>{ " " }{ stay.note.clone().unwrap_or_default() }</small>
+                        </label>
+                    </li>
+                }
+            });
+            let on_accept = {
+                let on_accept = props.on_accept.clone();
+                let ticked = ticked.clone();
+                Callback::from(move |_| {
+                    let chosen = ticked
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, t)| **t)
+                        .map(|(i, _)| i)
+                        .collect();
+                    on_accept.emit(chosen);
+                })
+            };
+            let on_cancel = props.on_cancel.clone();
+            html! {
+                <div class="import-result" data-testid="import-result">
+                    <p>{ t(lang, Text::ImportFound) }</p>
+                    <p class="hint">{ &imported.summary }</p>
+                    <ul class="proposals">{ for rows }</ul>
+                    <button type="button" data-testid="import-accept" onclick={on_accept}>{ t(lang, Text::ImportAddChosen) }</button>
+                    <button type="button" class="secondary" data-testid="import-dismiss"
+                            onclick={Callback::from(move |_| on_cancel.emit(()))}>
+                        { t(lang, Text::ImportCancel) }
+                    </button>
+                </div>
+            }
+        }
+    };
+    html! {
+        <section class="import" data-testid="import">
+            <h3>{ t(lang, Text::ImportHeading) }</h3>
+            <p class="hint">{ t(lang, Text::ImportHint) }</p>
+            { body }
+        </section>
+    }
+}

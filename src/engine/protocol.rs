@@ -1,0 +1,157 @@
+//! The messages between the page and the engine worker, as JSON strings.
+//!
+//! The page sends a [`Request`] and gets a [`Reply`]; every request carries an `id` that its reply
+//! repeats, so a late answer to an old question (the user typed on) is recognised and dropped.
+
+use prescreen_core::case::CaseFile;
+use prescreen_core::i18n::Lang;
+use prescreen_core::import::ProposedStay;
+use prescreen_core::verdict::Screening;
+use serde::{Deserialize, Serialize};
+
+/// A question for the engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Validate and screen a case.
+    Screen { id: u32, case: CaseFile, lang: Lang },
+    /// Screen a case and write its documents of one kind (`hotline`, `platform-appeal` …).
+    Documents {
+        id: u32,
+        case: CaseFile,
+        kind: String,
+        lang: Lang,
+        /// "Now" in China time, `YYYY-MM-DDTHH:MM:SS`, for "open now" on the call script.
+        now: Option<String>,
+        /// Numbers the user copied from their own block screen.
+        numbers: Vec<String>,
+    },
+    /// Place names matching what the user is typing.
+    Suggest { id: u32, query: String },
+}
+
+impl Request {
+    pub fn id(&self) -> u32 {
+        match self {
+            Request::Screen { id, .. }
+            | Request::Documents { id, .. }
+            | Request::Suggest { id, .. } => *id,
+        }
+    }
+
+    /// The same request under another id.
+    pub fn with_id(mut self, new_id: u32) -> Request {
+        match &mut self {
+            Request::Screen { id, .. }
+            | Request::Documents { id, .. }
+            | Request::Suggest { id, .. } => *id = new_id,
+        }
+        self
+    }
+}
+
+/// An answer from the engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// A reply lives only from the worker to the reducer; boxing its big variants would buy nothing.
+#[allow(clippy::large_enum_variant)]
+pub enum Reply {
+    /// The data is loaded and indexed; what the page draws from it.
+    Ready(Box<Overview>),
+    /// The data could not be loaded (the detail names the file).
+    LoadFailed(String),
+    Screened {
+        id: u32,
+        result: Result<Screening, String>,
+    },
+    Documents {
+        id: u32,
+        result: Result<Vec<Page>, String>,
+    },
+    Suggestions {
+        id: u32,
+        query: String,
+        places: Vec<Suggestion>,
+    },
+    /// An import worker is listening for files.
+    Listening,
+    /// Bytes of the current import read so far, of `total`.
+    ImportProgress { done: u64, total: u64 },
+    /// The stays found, or why the files gave none.
+    Imported(Result<Imported, String>),
+}
+
+/// What the page draws from the data: the map and the sources. Kept lean on purpose: every
+/// type here is decoded by the page's wasm, which the first screen downloads.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Overview {
+    pub data_version: String,
+    /// The freeze events, for the sources page.
+    pub events: Vec<SourceEntry>,
+    /// The regions, for the sources page.
+    pub region_sources: Vec<SourceEntry>,
+    pub regions: Vec<MapRegion>,
+    /// Country borders, as lines of (lon, lat).
+    pub borders: Vec<Vec<(f64, f64)>>,
+}
+
+/// One entry of the sources page: a name in three languages, a line of detail (dates, method,
+/// confidence) and its sources as (URL, title).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceEntry {
+    pub name: [String; 3],
+    pub detail: String,
+    pub sources: Vec<(String, String)>,
+}
+
+/// A region to draw: its name (zh-CN, zh-TW, en) and its polygons, each an exterior ring then
+/// holes, as (lon, lat).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapRegion {
+    pub name: [String; 3],
+    pub polygons: Vec<Vec<Vec<(f64, f64)>>>,
+}
+
+/// A place name to suggest: the name to fill in, and a line that tells homonyms apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    pub name: String,
+    pub detail: String,
+}
+
+/// One script or letter, ready to show, copy, download or send.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// `hotline`, `platform-appeal` …
+    pub kind: String,
+    pub title: String,
+    pub recipient: Vec<String>,
+    /// Subject and body: what "copy" copies.
+    pub letter_text: String,
+    /// The whole page: what "download" saves.
+    pub page_text: String,
+    /// The body in short lines, for the large-type read-aloud view.
+    pub lines: Vec<String>,
+    pub guidance: String,
+    pub mailto: Option<String>,
+    /// (`tel:` URL, number as shown).
+    pub tel: Vec<(String, String)>,
+    pub deadline: Option<PageDeadline>,
+}
+
+/// When a reply is due, with a calendar file for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageDeadline {
+    pub sent_on: String,
+    pub due: String,
+    pub ics: String,
+}
+
+/// The stays an import proposes, for the user to confirm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Imported {
+    pub stays: Vec<ProposedStay>,
+    /// One line: files, points, stays, what was left out.
+    pub summary: String,
+    /// Size of the worker's memory when it finished (wasm memory never shrinks, so this is its
+    /// peak), in bytes.
+    pub peak_memory_bytes: u64,
+}
