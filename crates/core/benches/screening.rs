@@ -1,5 +1,6 @@
 //! Point-in-region speed on the shipped full-resolution regions: the grid index against the
-//! naive `Covers` loop, in one run. `cargo bench -p prescreen-core --bench screening`.
+//! naive `Covers` loop, in one run, and the start-up cost of building the index.
+//! `cargo bench -p prescreen-core --bench screening`.
 //!
 //! Points are uniform over lon 97.3–102.0, lat 21.0–26.0 (the China–Myanmar border area), as in
 //! ../shared/facts/perf-anchors.md. Throughput is reported in points per second.
@@ -8,7 +9,7 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use geo::{Covers, Point};
-use prescreen_core::dataset::DataSet;
+use prescreen_core::dataset::{DataSet, EventArea};
 
 fn shipped() -> DataSet {
     DataSet::from_texts(
@@ -78,6 +79,19 @@ fn bench(c: &mut Criterion) {
         }
     }
     group.finish();
+    // Start-up: what the app's worker does before the first screening.
+    let mut load = c.benchmark_group("start-up");
+    load.sample_size(10);
+    load.bench_function("load shipped data (parse + event index)", |b| b.iter(shipped));
+    let event = data
+        .events
+        .iter()
+        .find(|e| e.id == area.event)
+        .expect("the 2019 event");
+    load.bench_function("build the 2019 event index", |b| {
+        b.iter(|| EventArea::new(event, &data.regions))
+    });
+    load.finish();
     // The answers must agree, or the speed means nothing.
     let pts = points(20_000);
     let fast = pts

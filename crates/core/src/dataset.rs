@@ -4,7 +4,7 @@ use crate::data::{Event, EventsFile, PlacesFile};
 use crate::data_guidance::{ChannelsFile, MessagesFile};
 use crate::gazetteer::Gazetteer;
 use crate::index::RegionIndex;
-use crate::regions::{RegionSet, RegionsError};
+use crate::regions::{Region, RegionSet, RegionsError};
 
 /// Everything the screening needs, parsed and indexed.
 #[derive(Debug, Clone, Default)]
@@ -14,8 +14,8 @@ pub struct DataSet {
     pub events: Vec<Event>,
     pub regions: RegionSet,
     pub gazetteer: Gazetteer,
-    /// One index over all the regions of each location-based event, for screening many points
-    /// (imports, benchmarks) with one lookup per point.
+    /// One index over all the regions of each location-based event: screening asks it which
+    /// region is nearest, and classifies many points (imports, benchmarks) with one lookup each.
     pub areas: Vec<EventArea>,
     /// Freeze-message patterns; `None` until [`DataSet::with_guidance`] adds them.
     pub messages: Option<MessagesFile>,
@@ -64,32 +64,54 @@ impl DataSet {
     }
 }
 
-/// The union of one event's regions, indexed as one area.
+/// The union of one event's regions, indexed as one area: the only index loading the data builds
+/// for the event. It answers `covers`, the relation class of a point (from a grid precomputed
+/// for the event's two thresholds) and which region is nearest, for the findings.
 #[derive(Debug, Clone)]
 pub struct EventArea {
     pub event: String,
     pub border_zone_km: f64,
     pub near_km: f64,
+    /// The ids of the regions in the index, in the event's order, each once (those missing
+    /// from `regions.geojson` left out): part `i` of the index is `regions[i]`.
+    pub regions: Vec<String>,
     pub index: RegionIndex,
 }
 
 impl EventArea {
-    fn new(event: &Event, regions: &RegionSet) -> EventArea {
+    /// The area of `event`'s regions, as found in `regions`.
+    pub fn new(event: &Event, regions: &RegionSet) -> EventArea {
+        let parts = EventArea::parts(event, regions);
         // The regions do not overlap, so their polygons together are one valid multipolygon.
-        let union = geo::MultiPolygon(
-            event
-                .regions
-                .iter()
-                .filter_map(|id| regions.region(id))
-                .flat_map(|r| r.shape.0.iter().cloned())
-                .collect(),
-        );
+        let shapes: Vec<&geo::MultiPolygon<f64>> = parts.iter().map(|r| &r.shape).collect();
         EventArea {
             event: event.id.clone(),
             border_zone_km: event.border_zone_km,
             near_km: event.near_km,
-            index: RegionIndex::new(&union, crate::regions::INDEX_MARGIN_KM),
+            regions: parts.iter().map(|r| r.properties.id.clone()).collect(),
+            index: RegionIndex::of_parts(&shapes, Some((event.border_zone_km, event.near_km))),
         }
+    }
+
+    /// The event's regions found in `regions`, in the event's order, each once.
+    fn parts<'a>(event: &Event, regions: &'a RegionSet) -> Vec<&'a Region> {
+        let mut parts: Vec<&Region> = Vec::new();
+        for region in event.regions.iter().filter_map(|id| regions.region(id)) {
+            if !parts.iter().any(|p| std::ptr::eq(*p, region)) {
+                parts.push(region);
+            }
+        }
+        parts
+    }
+
+    /// Whether this area indexes exactly `event`'s regions as found in `regions` (so its answers
+    /// are the event's).
+    pub fn is_of(&self, event: &Event, regions: &RegionSet) -> bool {
+        self.event == event.id
+            && EventArea::parts(event, regions)
+                .iter()
+                .map(|r| r.properties.id.as_str())
+                .eq(self.regions.iter().map(String::as_str))
     }
 
     /// The relation class of a point to the nearest of the event's regions: 3 inside, 2 border
@@ -98,6 +120,15 @@ impl EventArea {
     pub fn class(&self, lon: f64, lat: f64) -> u8 {
         self.index
             .class(lon, lat, self.border_zone_km, self.near_km)
+    }
+
+    /// The event's region nearest to a point (the first in the event's order of equally near
+    /// ones), whether it covers the point, and the distance to it in km (0 when covered):
+    /// what asking each region's own index would give.
+    pub fn nearest(&self, lon: f64, lat: f64) -> Option<(&str, bool, f64)> {
+        let nearest = self.index.nearest_part(lon, lat)?;
+        let id = self.regions.get(nearest.part)?;
+        Some((id.as_str(), nearest.covered, nearest.km))
     }
 }
 

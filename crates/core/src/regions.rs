@@ -3,19 +3,19 @@
 use geo::{Closest, Covers, Distance, Haversine, HaversineClosestPoint, MultiPolygon, Point};
 
 use crate::data::RegionProperties;
-use crate::index::RegionIndex;
+use crate::index::LazyIndex;
 
 /// A screened area: its sourced properties, its outline (WGS-84, lon/lat) and a grid index of it.
+///
+/// The index is built the first time it is used: screening asks one index per event, over all
+/// of the event's regions ([`crate::dataset::EventArea`]), so loading the data builds none of
+/// these.
 #[derive(Debug, Clone)]
 pub struct Region {
     pub properties: RegionProperties,
     pub shape: MultiPolygon<f64>,
-    pub index: RegionIndex,
+    pub index: LazyIndex,
 }
-
-/// How far outside a region the index resolves distances without a search, in km: more than any
-/// event's `near_km`, and the 50 km within which imported stays are proposed first.
-pub const INDEX_MARGIN_KM: f64 = 60.0;
 
 /// A country border line, kept for the map.
 #[derive(Debug, Clone)]
@@ -91,9 +91,9 @@ impl RegionSet {
 }
 
 impl Region {
-    /// A region with its index built.
+    /// A region; its index is built when first used.
     pub fn new(properties: RegionProperties, shape: MultiPolygon<f64>) -> Region {
-        let index = RegionIndex::new(&shape, INDEX_MARGIN_KM);
+        let index = LazyIndex::new(shape.clone());
         Region {
             properties,
             shape,
@@ -129,7 +129,7 @@ impl Region {
     /// Great-circle distance in km from a point outside to the nearest edge; 0 when covered.
     ///
     /// This walks every edge: it is the reference the index is tested against. Screening uses
-    /// [`RegionIndex::distance_km`], which agrees with it to well under 0.1 %.
+    /// [`crate::index::RegionIndex::distance_km`], which agrees with it to well under 0.1 %.
     pub fn haversine_distance_km(&self, point: Point<f64>) -> f64 {
         if self.covers(point) {
             return 0.0;

@@ -139,20 +139,7 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
             }
         };
         for event in data.events.iter().filter(|e| !e.regions.is_empty()) {
-            let nearest = event
-                .regions
-                .iter()
-                .filter_map(|id| data.regions.region(id))
-                .map(|region| {
-                    let covered = region.index.covers(lon, lat);
-                    let km = if covered {
-                        0.0
-                    } else {
-                        region.index.edge_distance_km(lon, lat)
-                    };
-                    (region, covered, km)
-                })
-                .min_by(|a, b| a.2.total_cmp(&b.2));
+            let nearest = nearest_region(data, event, lat, lon);
             let Some((region, covered, centre_km)) = nearest else {
                 continue;
             };
@@ -194,6 +181,35 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
         }
     }
     Ok(findings)
+}
+
+/// The event's region nearest to the point, whether it covers the point and the distance to it
+/// (0 when covered): from the event's area index, which loading the data built; else (a data
+/// set put together by hand) from each region's own index.
+fn nearest_region<'a>(
+    data: &'a DataSet,
+    event: &Event,
+    lat: f64,
+    lon: f64,
+) -> Option<(&'a crate::regions::Region, bool, f64)> {
+    if let Some(area) = data.areas.iter().find(|a| a.is_of(event, &data.regions)) {
+        let (id, covered, km) = area.nearest(lon, lat)?;
+        return data.regions.region(id).map(|r| (r, covered, km));
+    }
+    event
+        .regions
+        .iter()
+        .filter_map(|id| data.regions.region(id))
+        .map(|region| {
+            let covered = region.index.covers(lon, lat);
+            let km = if covered {
+                0.0
+            } else {
+                region.index.edge_distance_km(lon, lat)
+            };
+            (region, covered, km)
+        })
+        .min_by(|a, b| a.2.total_cmp(&b.2))
 }
 
 /// The inclusive date window of an event: [effective − look-back, effective], open-ended when
