@@ -56,12 +56,14 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
 
-    // The engine: a worker that loads and indexes the data after first paint (or the tests'
-    // engine in the page). Its replies become actions.
-    let engine = {
+    // The engine: a worker that loads and indexes the data (or the tests' engine in the page).
+    // Started in an effect, so after the first paint; its replies become actions.
+    let engine = use_mut_ref(|| None::<EngineLink>);
+    {
+        let engine = engine.clone();
         let dispatcher = state.dispatcher();
         let local = props.engine.clone();
-        use_memo((), move |_| {
+        use_effect_with((), move |_| {
             let on_reply = Callback::from(move |reply: Reply| {
                 let action = match reply {
                     Reply::Ready(overview) => Action::DataLoaded(Rc::new(*overview)),
@@ -74,18 +76,21 @@ pub fn app(props: &AppProps) -> Html {
                 };
                 dispatcher.dispatch(action);
             });
-            EngineLink::start(local, on_reply)
-        })
-    };
+            *engine.borrow_mut() = Some(EngineLink::start(local, on_reply));
+        });
+    }
 
-    // Send the requests the reducer put in its outbox, each once.
+    // Send the requests the reducer put in its outbox, each once (this effect runs after the
+    // one above, so the engine exists).
     {
         let engine = engine.clone();
         let sent = use_mut_ref(|| 0_u32);
         use_effect_with(state.outbox.clone(), move |outbox| {
-            for request in outbox.iter().filter(|r| r.id() > *sent.borrow()) {
-                engine.send(request);
-                *sent.borrow_mut() = request.id();
+            if let Some(engine) = engine.borrow().as_ref() {
+                for request in outbox.iter().filter(|r| r.id() > *sent.borrow()) {
+                    engine.send(request);
+                    *sent.borrow_mut() = request.id();
+                }
             }
         });
     }

@@ -165,7 +165,8 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             };
             let on_cancel = props.on_cancel.clone();
             html! {
-                <div class="import-result" data-testid="import-result">
+                <div class="import-result" data-testid="import-result"
+                     data-peak-memory={imported.peak_memory_bytes.to_string()}>
                     <p>{ t(lang, Text::ImportFound) }</p>
                     <p class="hint">{ &imported.summary }</p>
                     <ul class="proposals">{ for rows }</ul>

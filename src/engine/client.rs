@@ -127,7 +127,11 @@ impl ImportJob {
         files: Vec<web_sys::File>,
         on_reply: Callback<Reply>,
     ) -> Result<ImportJob, String> {
-        let worker = Worker::new(&format!("{WORKER_SCRIPT}?import"))
+        // Same script, named "import": the name tells it its role (a query string would miss the
+        // service worker's offline copy).
+        let options = web_sys::WorkerOptions::new();
+        options.set_name("import");
+        let worker = Worker::new_with_options(WORKER_SCRIPT, &options)
             .map_err(|_| "this browser cannot start the background reader".to_owned())?;
         let array: js_sys::Array = files.into_iter().map(JsValue::from).collect();
         let on_message = {

@@ -2,7 +2,7 @@
 //! and reads imported files.
 //!
 //! The same script runs in two roles. The long-lived engine worker fetches the data, posts
-//! [`Reply::Ready`] and then answers [`Request`]s. An import worker (`?import` in its URL) posts
+//! [`Reply::Ready`] and then answers [`Request`]s. An import worker (named `import`) posts
 //! [`Reply::Listening`], takes one array of `File`s, reads them in 1 MiB slices with
 //! `FileReaderSync` (so memory stays bounded whatever the file's size), posts progress, and
 //! answers [`Reply::Imported`]; the page cancels it by terminating it.
@@ -24,7 +24,7 @@ use super::service::{DataTexts, Engine};
 /// Starts the worker in the role its URL names.
 pub fn start() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let import = scope.location().search().contains("import");
+    let import = scope.name() == "import";
     if import {
         start_import(scope);
     } else {
