@@ -82,7 +82,9 @@ fn bench(c: &mut Criterion) {
     // Start-up: what the app's worker does before the first screening.
     let mut load = c.benchmark_group("start-up");
     load.sample_size(10);
-    load.bench_function("load shipped data (parse + event index)", |b| b.iter(shipped));
+    load.bench_function("load shipped data (parse + event index)", |b| {
+        b.iter(shipped)
+    });
     let event = data
         .events
         .iter()

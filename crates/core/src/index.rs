@@ -616,6 +616,12 @@ impl RegionIndex {
     /// Distance in km from the point to edge `id`, in the local plane at `lat` (`cos` = cos lat).
     #[inline]
     fn local_distance_km(&self, id: u32, lon: f64, lat: f64, cos: f64) -> f64 {
+        self.local_distance_2(id, lon, lat, cos).sqrt()
+    }
+
+    /// The square of [`RegionIndex::local_distance_km`].
+    #[inline]
+    fn local_distance_2(&self, id: u32, lon: f64, lat: f64, cos: f64) -> f64 {
         let (a, b) = self.edges[id as usize];
         let local = |c: Coord<f64>| {
             [
@@ -623,7 +629,7 @@ impl RegionIndex {
                 (c.y - lat) * KM_PER_DEGREE,
             ]
         };
-        segment_distance_2([0.0, 0.0], local(a), local(b)).sqrt()
+        segment_distance_2([0.0, 0.0], local(a), local(b))
     }
 
     /// Distance in km from the point to the region's nearest edge, in the local plane; infinite
@@ -783,13 +789,32 @@ impl RegionIndex {
         };
         let mut coarse = Vec::with_capacity(coarse_columns * coarse_rows);
         let mut blocks: Vec<u8> = Vec::new();
+        let far_km = border_zone_km.max(near_km).max(0.0);
+        // Lower bounds on the distance of each column's centre in the previous row.
+        let mut below = vec![f64::NEG_INFINITY; coarse_columns];
+        let block_height_km = block_height * KM_PER_DEGREE;
         for row in 0..coarse_rows {
-            for column in 0..coarse_columns {
+            // A lower bound on the distance of the previous cell's centre.
+            let mut left = f64::NEG_INFINITY;
+            for (column, below) in below.iter_mut().enumerate() {
                 let (c0, r0) = (column * BLOCK_SIDE, row * BLOCK_SIDE);
                 let cell = builder.geometry(c0, r0, BLOCK_SIDE);
-                let d = self.edge_distance_km(cell.centre.x, cell.centre.y);
+                // The distance changes by at most the step between centres: along a row in the
+                // plane they share, from the row below with the change of scale between the
+                // rows' planes (at most twice the cell's). Far enough, that decides the cell (far
+                // or inside) without a search.
+                let step = block_width * KM_PER_DEGREE * cell.centre.y.to_radians().cos();
+                let bound = (left - step - 1e-3)
+                    .max((*below - block_height_km) * (1.0 - 3.0 * cell.stretch) - 1e-3);
+                let d = if cell.stretch < 0.01 && cell.bounds(bound).0 > far_km {
+                    bound
+                } else {
+                    self.edge_distance_km(cell.centre.x, cell.centre.y)
+                };
+                left = d;
+                *below = d;
                 let code = builder.code(&cell, d);
-                if code <= CLASS_INSIDE {
+                if !undecided(code) {
                     coarse.push(u32::from(code));
                     continue;
                 }
@@ -896,8 +921,9 @@ impl ClassBuilder<'_> {
         }
     }
 
-    /// Splits a square of `size` fine cells of a block into four and decides each quarter, down
-    /// to single cells; `candidates` holds every edge nearest to some point of the square.
+    /// Splits a square of `size` fine cells of a block into four and decides each quarter,
+    /// splitting again those left to a measurement, down to single cells; `candidates` holds every
+    /// edge nearest to some point of the square.
     /// `out` is the block's codes, row by row.
     fn split(
         &mut self,
@@ -914,14 +940,15 @@ impl ClassBuilder<'_> {
             let (x, y) = (cell.centre.x, cell.centre.y);
             let cos = y.to_radians().cos();
             self.distances.clear();
-            let mut d = f64::INFINITY;
+            let mut d_2 = f64::INFINITY;
             for &id in candidates {
-                let km = self.index.local_distance_km(id, x, y, cos);
-                self.distances.push(km);
-                d = d.min(km);
+                let km_2 = self.index.local_distance_2(id, x, y, cos);
+                self.distances.push(km_2);
+                d_2 = d_2.min(km_2);
             }
+            let d = d_2.sqrt();
             let code = self.code(&cell, d);
-            if code <= CLASS_INSIDE || half == 1 {
+            if !undecided(code) || half == 1 {
                 let mask = BLOCK_SIDE - 1;
                 for r in r0..r0 + half {
                     let start = ((r & mask) << BLOCK_SHIFT) + (c0 & mask);
@@ -929,16 +956,22 @@ impl ClassBuilder<'_> {
                 }
                 continue;
             }
-            let radius = cell.candidate_radius(d);
+            let radius_2 = cell.candidate_radius(d).powi(2);
             let nearer: Vec<u32> = candidates
                 .iter()
                 .zip(&self.distances)
-                .filter(|&(_, &km)| km <= radius)
+                .filter(|&(_, &km_2)| km_2 <= radius_2)
                 .map(|(&id, _)| id)
                 .collect();
             self.split(out, c0, r0, half, &nearer);
         }
     }
+}
+
+/// Whether a class-grid code leaves the class to a measurement (so a cell is worth splitting).
+/// 'Covered or class k' is left as it is: `covers` is one more grid read.
+fn undecided(code: u8) -> bool {
+    code == COVERS_OR_MEASURE || code == MEASURE
 }
 
 /// 3 inside is not a distance class: 2 within `border_zone_km`, 1 within `near_km`, else 0.
