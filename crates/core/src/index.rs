@@ -139,10 +139,20 @@ impl Grid {
         Some((column as usize, row as usize))
     }
 
+    /// The cell of a point, or `outside` for a point outside the grid. Without branches (the
+    /// `&` are not `&&`), so random points cost no mispredicted jumps.
     #[inline]
-    fn cell_of(&self, x: f64, y: f64) -> Option<usize> {
-        self.column_row(x, y)
-            .map(|(column, row)| row * self.columns + column)
+    fn cell_or(&self, x: f64, y: f64, outside: usize) -> usize {
+        let column = (x - self.min.x) * self.per_x;
+        let row = (y - self.min.y) * self.per_y;
+        // NaN fails every comparison. In range, truncation is floor; out of range, the
+        // (saturating) casts give a number that is not used.
+        let in_grid =
+            (column >= 0.0) & (row >= 0.0) & (column < self.columns_f) & (row < self.rows_f);
+        let cell = (row as usize)
+            .wrapping_mul(self.columns)
+            .wrapping_add(column as usize);
+        if in_grid { cell } else { outside }
     }
 
     /// Clamped column and row of a coordinate, for rasterising edges.
@@ -190,7 +200,8 @@ struct ClassGrid {
     /// The fine cells; a coarse cell is `BLOCK_SIDE` × `BLOCK_SIDE` of them.
     fine: Grid,
     coarse_columns: usize,
-    /// Per coarse cell: a code (< `FIRST_BLOCK`) for all its points, or `FIRST_BLOCK + block`.
+    /// Per coarse cell: a code (< `FIRST_BLOCK`) for all its points, or `FIRST_BLOCK + block`;
+    /// one more, far, for points outside the grid.
     coarse: Vec<u32>,
     /// `BLOCK_SIDE²` codes per block, row by row.
     blocks: Vec<u8>,
@@ -199,12 +210,21 @@ struct ClassGrid {
 impl ClassGrid {
     #[inline]
     fn code(&self, lon: f64, lat: f64) -> u8 {
-        // Outside the grid (NaN too): farther than both thresholds.
-        let Some((column, row)) = self.fine.column_row(lon, lat) else {
-            return 0;
-        };
-        let value =
-            self.coarse[(row >> BLOCK_SHIFT) * self.coarse_columns + (column >> BLOCK_SHIFT)];
+        let g = &self.fine;
+        let column = (lon - g.min.x) * g.per_x;
+        let row = (lat - g.min.y) * g.per_y;
+        // Without branches, as `Grid::cell_or`: outside the grid (NaN too) reads the extra coarse
+        // cell, far (farther than both thresholds).
+        let in_grid = (column >= 0.0) & (row >= 0.0) & (column < g.columns_f) & (row < g.rows_f);
+        let (column, row) = (column as usize, row as usize);
+        let coarse = (row >> BLOCK_SHIFT)
+            .wrapping_mul(self.coarse_columns)
+            .wrapping_add(column >> BLOCK_SHIFT);
+        let value = self.coarse[if in_grid {
+            coarse
+        } else {
+            self.coarse.len() - 1
+        }];
         if value < FIRST_BLOCK {
             return value as u8;
         }
@@ -286,7 +306,8 @@ pub struct NearestPart {
 pub struct RegionIndex {
     /// Tight around the region: answers `covers`.
     grid: Grid,
-    /// Per cell: `OUTSIDE`, `INSIDE` or `BOUNDARY`.
+    /// Per cell: `OUTSIDE`, `INSIDE` or `BOUNDARY`; one more, `OUTSIDE`, for points outside the
+    /// grid.
     kinds: Vec<u8>,
     /// Per cell: its slot, for boundary cells (0 for the others).
     slot_of_cell: Vec<u32>,
@@ -371,7 +392,7 @@ impl RegionIndex {
         let cell_count = grid.len();
         let mut index = RegionIndex {
             grid,
-            kinds: vec![OUTSIDE; cell_count],
+            kinds: vec![OUTSIDE; cell_count + 1],
             slot_of_cell: vec![0; cell_count],
             slot_start: vec![0],
             cell_edges: Vec::new(),
@@ -527,13 +548,10 @@ impl RegionIndex {
     /// True when the region covers the point (its edge counts as inside): exactly `Covers`.
     #[inline]
     pub fn covers(&self, lon: f64, lat: f64) -> bool {
-        let Some(cell) = self.grid.cell_of(lon, lat) else {
-            return false;
-        };
+        let cell = self.grid.cell_or(lon, lat, self.grid.len());
         match self.kinds[cell] {
-            INSIDE => true,
-            OUTSIDE => false,
-            _ => self.covers_in_boundary_cell(self.slot_of_cell[cell] as usize, lon, lat),
+            BOUNDARY => self.covers_in_boundary_cell(self.slot_of_cell[cell] as usize, lon, lat),
+            kind => kind == INSIDE,
         }
     }
 
@@ -837,6 +855,7 @@ impl RegionIndex {
                 coarse.push(FIRST_BLOCK + block as u32);
             }
         }
+        coarse.push(0);
         Some(ClassGrid {
             border_zone_km,
             near_km,
@@ -864,7 +883,7 @@ impl RegionIndex {
             (
                 g.fine.columns,
                 g.fine.rows,
-                g.coarse.len(),
+                g.coarse.len() - 1,
                 g.blocks.len() >> (2 * BLOCK_SHIFT),
             )
         })
