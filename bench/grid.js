@@ -1,34 +1,26 @@
 // The core's grid index (crates/core/src/index.rs, `RegionIndex::covers`) written in plain JS with
 // typed arrays, for the side-by-side benchmark (bench/index.html). Same grid size, same margin,
-// same cells (inside / outside / boundary with a reference point and the edges that touch it),
-// same crossing rule. One difference: orientation is a plain float determinant here, where the
-// Rust code uses exact predicates (`robust`); on the benchmark's random points they agree, and the
-// benchmark checks that every runner reports the same inside count.
+// same cells (inside / outside / boundary), same layout (a byte per cell for its kind, the slot of a
+// boundary cell beside it, each boundary cell's edges copied into one run with the reference
+// point's side of each edge), same crossing rule and the same exact orientation predicate:
+// Shewchuk's orient2d, here from npm `robust-predicates` (what turf uses), in Rust from `robust`.
+// `buildGrid(polygons, { exact: false })` swaps in a plain float determinant instead, to show what
+// the exact predicate costs in JS.
+
+import { orient2d } from 'robust-predicates';
 
 const KM_PER_DEGREE = (6371.0088 * Math.PI) / 180;
 const rad = (d) => (d * Math.PI) / 180;
 const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v));
 
-function orient(ax, ay, bx, by, cx, cy) {
+// Rust's robust::orient2d(a, b, c) is (ax - cx)(by - cy) - (ay - cy)(bx - cx); robust-predicates'
+// orient2d has the opposite sign, so a and b are swapped to get the same value, exactly.
+function exactOrient(ax, ay, bx, by, cx, cy) {
+  return orient2d(bx, by, ax, ay, cx, cy);
+}
+
+function plainOrient(ax, ay, bx, by, cx, cy) {
   return (ax - cx) * (by - cy) - (ay - cy) * (bx - cx);
-}
-
-function onSegment(px, py, ax, ay, bx, by) {
-  return (
-    orient(ax, ay, bx, by, px, py) === 0 &&
-    px >= Math.min(ax, bx) && px <= Math.max(ax, bx) &&
-    py >= Math.min(ay, by) && py <= Math.max(ay, by)
-  );
-}
-
-/** Does the segment c–p cross the edge a–b (half-open at the edge's ends)? */
-function crosses(cx, cy, px, py, ax, ay, bx, by) {
-  const sideA = orient(cx, cy, px, py, ax, ay) >= 0;
-  const sideB = orient(cx, cy, px, py, bx, by) >= 0;
-  if (sideA === sideB) return false;
-  const tc = orient(ax, ay, bx, by, cx, cy);
-  const tp = orient(ax, ay, bx, by, px, py);
-  return (tc > 0 && tp < 0) || (tc < 0 && tp > 0);
 }
 
 function makeGrid(minX, minY, maxX, maxY, cells) {
@@ -41,11 +33,29 @@ function makeGrid(minX, minY, maxX, maxY, cells) {
   return { minX, minY, cellWidth, cellHeight, perX: 1 / cellWidth, perY: 1 / cellHeight, columns, rows };
 }
 
+const OUTSIDE = 0;
+const INSIDE = 1;
+const BOUNDARY = 2;
+
 /**
  * Builds the index of a list of polygons (GeoJSON coordinates: polygon → rings → [lon, lat]).
  * Returns { covers(lon, lat), countInside(points: Float64Array of lon, lat pairs), stats }.
  */
-export function buildGrid(polygons) {
+export function buildGrid(polygons, { exact = true } = {}) {
+  const orient = exact ? exactOrient : plainOrient;
+  const onSegment = (px, py, ax, ay, bx, by) =>
+    orient(ax, ay, bx, by, px, py) === 0 &&
+    px >= Math.min(ax, bx) && px <= Math.max(ax, bx) &&
+    py >= Math.min(ay, by) && py <= Math.max(ay, by);
+  // Does the segment c–p cross the edge a–b (half-open at the edge's ends)?
+  const crosses = (cx, cy, px, py, ax, ay, bx, by) => {
+    const sideA = orient(cx, cy, px, py, ax, ay) >= 0;
+    const sideB = orient(cx, cy, px, py, bx, by) >= 0;
+    if (sideA === sideB) return false;
+    const tc = orient(ax, ay, bx, by, cx, cy);
+    const tp = orient(ax, ay, bx, by, px, py);
+    return (tc > 0 && tp < 0) || (tc < 0 && tp > 0);
+  };
   // Every ring segment, without zero-length ones (geo's lines_iter, filtered like the Rust code).
   const list = [];
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
@@ -73,7 +83,8 @@ export function buildGrid(polygons) {
     clamp(Math.floor((y - g.minY) * g.perY), 0, g.rows - 1),
   ];
 
-  // Edges per cell (bounding-box overlap, a superset of the cells an edge touches).
+  // Edges per cell (bounding-box overlap, a superset of the cells an edge touches), in cell order
+  // and, within a cell, in edge order.
   const perCell = new Map();
   for (let id = 0; id < edgeCount; id++) {
     const ax = edges[4 * id], ay = edges[4 * id + 1], bx = edges[4 * id + 2], by = edges[4 * id + 3];
@@ -88,28 +99,29 @@ export function buildGrid(polygons) {
       }
     }
   }
-  // cells: 0 outside, 1 inside, 2 + slot a boundary cell.
-  const cells = new Uint32Array(cellCount);
+  // One more kind, OUTSIDE, for points outside the grid.
+  const kinds = new Uint8Array(cellCount + 1);
+  const slotOfCell = new Uint32Array(cellCount);
   const slotCells = [...perCell.keys()].sort((a, b) => a - b);
   const slots = slotCells.length;
-  const edgeStart = new Uint32Array(slots + 1);
-  const edgeIds = new Uint32Array(slotCells.reduce((n, cell) => n + perCell.get(cell).length, 0));
+  const slotStart = new Uint32Array(slots + 1);
+  const cellEdgeIds = new Uint32Array(slotCells.reduce((n, cell) => n + perCell.get(cell).length, 0));
   slotCells.forEach((cell, slot) => {
     const ids = perCell.get(cell);
-    edgeIds.set(ids, edgeStart[slot]);
-    edgeStart[slot + 1] = edgeStart[slot] + ids.length;
-    cells[cell] = 2 + slot;
+    cellEdgeIds.set(ids, slotStart[slot]);
+    slotStart[slot + 1] = slotStart[slot] + ids.length;
+    kinds[cell] = BOUNDARY;
+    slotOfCell[cell] = slot;
   });
-  const refX = new Float64Array(slots);
-  const refY = new Float64Array(slots);
-  const refInside = new Uint8Array(slots);
+  // Per slot: reference x, y, and 1 when the region covers it.
+  const refs = new Float64Array(3 * slots);
 
   const offEdgePoint = (slot, cx, cy) => {
     let x = cx, y = cy;
     for (let step = 1; step < 64; step++) {
       let onEdge = false;
-      for (let k = edgeStart[slot]; k < edgeStart[slot + 1] && !onEdge; k++) {
-        const e = 4 * edgeIds[k];
+      for (let k = slotStart[slot]; k < slotStart[slot + 1] && !onEdge; k++) {
+        const e = 4 * cellEdgeIds[k];
         onEdge = onSegment(x, y, edges[e], edges[e + 1], edges[e + 2], edges[e + 3]);
       }
       if (!onEdge) break;
@@ -127,14 +139,14 @@ export function buildGrid(polygons) {
     for (let column = 0; column < g.columns; column++) {
       const cell = row * g.columns + column;
       const cx = g.minX + (column + 0.5) * g.cellWidth;
-      const [rx, ry] = cells[cell] >= 2 ? offEdgePoint(cells[cell] - 2, cx, y) : [cx, y];
+      const [rx, ry] = kinds[cell] === BOUNDARY ? offEdgePoint(slotOfCell[cell], cx, y) : [cx, y];
       const seen = new Set();
       let crossings = 0;
       for (const c of [prevCell, cell]) {
-        if (cells[c] < 2) continue;
-        const slot = cells[c] - 2;
-        for (let k = edgeStart[slot]; k < edgeStart[slot + 1]; k++) {
-          const id = edgeIds[k];
+        if (kinds[c] !== BOUNDARY) continue;
+        const slot = slotOfCell[c];
+        for (let k = slotStart[slot]; k < slotStart[slot + 1]; k++) {
+          const id = cellEdgeIds[k];
           if (seen.has(id)) continue;
           seen.add(id);
           const e = 4 * id;
@@ -142,37 +154,65 @@ export function buildGrid(polygons) {
         }
       }
       const inside = prevInside !== (crossings % 2 === 1);
-      if (cells[cell] >= 2) {
-        refX[cells[cell] - 2] = rx;
-        refY[cells[cell] - 2] = ry;
-        refInside[cells[cell] - 2] = inside ? 1 : 0;
-      } else cells[cell] = inside ? 1 : 0;
+      if (kinds[cell] === BOUNDARY) {
+        const slot = slotOfCell[cell];
+        refs[3 * slot] = rx;
+        refs[3 * slot + 1] = ry;
+        refs[3 * slot + 2] = inside ? 1 : 0;
+      } else kinds[cell] = inside ? INSIDE : OUTSIDE;
       px = rx; py = ry; prevInside = inside; prevCell = cell;
     }
   }
 
-  const { minX: gx, minY: gy, perX, perY, columns, rows } = g;
-  function covers(x, y) {
-    const column = Math.floor((x - gx) * perX);
-    const row = Math.floor((y - gy) * perY);
-    if (!(column >= 0 && row >= 0 && column < columns && row < rows)) return false;
-    const c = cells[row * columns + column];
-    if (c < 2) return c === 1;
-    const slot = c - 2;
-    const cx = refX[slot], cy = refY[slot];
-    let odd = refInside[slot] === 1;
-    for (let k = edgeStart[slot], end = edgeStart[slot + 1]; k < end; k++) {
-      const e = 4 * edgeIds[k];
+  // Each boundary cell's edges in one run: ax, ay, bx, by and orient(a, b, reference).
+  const cellEdges = new Float64Array(5 * cellEdgeIds.length);
+  for (let slot = 0; slot < slots; slot++) {
+    const rx = refs[3 * slot], ry = refs[3 * slot + 1];
+    for (let k = slotStart[slot]; k < slotStart[slot + 1]; k++) {
+      const e = 4 * cellEdgeIds[k];
       const ax = edges[e], ay = edges[e + 1], bx = edges[e + 2], by = edges[e + 3];
-      if (onSegment(x, y, ax, ay, bx, by)) return true;
-      if (crosses(cx, cy, x, y, ax, ay, bx, by)) odd = !odd;
+      cellEdges.set([ax, ay, bx, by, orient(ax, ay, bx, by, rx, ry)], 5 * k);
     }
-    return odd;
+  }
+
+  const { minX: gx, minY: gy, perX, perY, columns, rows } = g;
+  // On an edge: covered. Else the reference's status, flipped by each edge the segment from it to
+  // the point crosses; most edges are ruled out by the first predicate (same side as the reference).
+  function coversInBoundaryCell(slot, x, y) {
+    const cx = refs[3 * slot], cy = refs[3 * slot + 1];
+    let inside = refs[3 * slot + 2] === 1;
+    for (let k = 5 * slotStart[slot], end = 5 * slotStart[slot + 1]; k < end; k += 5) {
+      const ax = cellEdges[k], ay = cellEdges[k + 1], bx = cellEdges[k + 2], by = cellEdges[k + 3];
+      const tp = orient(ax, ay, bx, by, x, y);
+      if (tp === 0) {
+        if (x >= Math.min(ax, bx) && x <= Math.max(ax, bx) && y >= Math.min(ay, by) && y <= Math.max(ay, by)) return true;
+        continue;
+      }
+      const tc = cellEdges[k + 4];
+      if ((tc > 0 && tp < 0) || (tc < 0 && tp > 0)) {
+        const sideA = orient(cx, cy, x, y, ax, ay) >= 0;
+        const sideB = orient(cx, cy, x, y, bx, by) >= 0;
+        if (sideA !== sideB) inside = !inside;
+      }
+    }
+    return inside;
+  }
+  // The cell of a point, or the extra OUTSIDE kind past the grid's cells; `&`, not `&&`, so that
+  // random points cost no mispredicted jumps (as in Rust's `Grid::cell_or`).
+  function covers(x, y) {
+    const column = (x - gx) * perX;
+    const row = (y - gy) * perY;
+    // NaN fails every comparison; in range, truncation is floor.
+    const inGrid = (column >= 0) & (row >= 0) & (column < columns) & (row < rows);
+    const cell = inGrid ? (row | 0) * columns + (column | 0) : cellCount;
+    const kind = kinds[cell];
+    if (kind === BOUNDARY) return coversInBoundaryCell(slotOfCell[cell], x, y);
+    return kind === INSIDE;
   }
   function countInside(points) {
     let n = 0;
     for (let i = 0; i + 1 < points.length; i += 2) if (covers(points[i], points[i + 1])) n++;
     return n;
   }
-  return { covers, countInside, stats: `grid ${columns}x${rows}, ${slots} boundary cells, ${edgeCount} edges` };
+  return { covers, countInside, stats: `grid ${columns}x${rows}, ${slots} boundary cells, ${edgeCount} edges${exact ? '' : ', plain float orientation'}` };
 }

@@ -1,6 +1,7 @@
 //! The core's grid index, exported to JS for the in-browser benchmark (`scripts/bench-browser.sh`,
 //! bench/). It is the exact code the app and the CLI screen with: `DataSet::from_texts` builds one
-//! `EventArea` per location-based event, and the 2019-10-14 event's area answers every point.
+//! `EventArea` per location-based event (and no index per region), and the 2019-10-14 event's
+//! area answers every point.
 //!
 //! Points cross the boundary once, as one `Float64Array` of lon, lat pairs; the loops run in wasm.
 
@@ -13,29 +14,57 @@ use wasm_bindgen::prelude::*;
 pub const EVENT: &str = "2019-10-14-mm-border";
 
 thread_local! {
+    static DATA: RefCell<Option<DataSet>> = const { RefCell::new(None) };
     static AREA: RefCell<Option<EventArea>> = const { RefCell::new(None) };
     /// Points copied in once by `set_points`, so a timed loop does not include the copy.
     static POINTS: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Parses the shipped data texts and keeps the 2019 event's area; returns a one-line description
-/// (covers-grid columns × rows, boundary cells, edges).
+/// (covers-grid columns × rows, boundary cells, edges; class-grid fine cells and refined blocks).
 #[wasm_bindgen]
 pub fn load(places: &str, events: &str, regions: &str) -> Result<String, JsError> {
     let data =
         DataSet::from_texts(places, events, regions).map_err(|e| JsError::new(&e.to_string()))?;
     let area = data
         .areas
-        .into_iter()
+        .iter()
         .find(|a| a.event == EVENT)
+        .cloned()
         .ok_or_else(|| JsError::new("the 2019 event has no area in this data"))?;
     let (columns, rows, boundary, edges) = area.index.stats();
+    let classes = match area.index.class_stats() {
+        Some((fine_columns, fine_rows, coarse, blocks)) => format!(
+            "class grid {fine_columns}x{fine_rows} ({coarse} blocks of 8x8, {blocks} refined)"
+        ),
+        None => "no class grid".to_owned(),
+    };
     let about = format!(
-        "{EVENT}: grid {columns}x{rows}, {boundary} boundary cells, {edges} edges, border zone {} km, near {} km",
+        "{EVENT}: grid {columns}x{rows}, {boundary} boundary cells, {edges} edges, {classes}, border zone {} km, near {} km",
         area.border_zone_km, area.near_km
     );
     AREA.with(|slot| *slot.borrow_mut() = Some(area));
+    DATA.with(|slot| *slot.borrow_mut() = Some(data));
     Ok(about)
+}
+
+/// Builds the 2019 event's index again from the loaded data (what start-up does after parsing);
+/// returns its boundary-cell count, so the work cannot be skipped.
+#[wasm_bindgen]
+pub fn build_index() -> Result<u32, JsError> {
+    DATA.with(|slot| {
+        let data = slot.borrow();
+        let data = data
+            .as_ref()
+            .ok_or_else(|| JsError::new("call load() first"))?;
+        let event = data
+            .events
+            .iter()
+            .find(|e| e.id == EVENT)
+            .ok_or_else(|| JsError::new("the 2019 event is not in this data"))?;
+        let area = EventArea::new(event, &data.regions);
+        Ok(area.index.stats().2 as u32)
+    })
 }
 
 fn with_area<T>(f: impl FnOnce(&EventArea) -> T) -> Result<T, JsError> {
