@@ -71,6 +71,8 @@ pub fn app(props: &AppProps) -> Html {
                     Reply::Screened { id, result } => Action::Screened(id, result),
                     Reply::Documents { id, result } => Action::DocumentsReady(id, result),
                     Reply::Suggestions { query, places, .. } => Action::Suggested(query, places),
+                    Reply::PasteRead { stay, text, point } => Action::PasteRead(stay, text, point),
+                    Reply::CaseRead { id, result } => Action::CaseRead(id, result),
                     // Import replies come from an import's own worker (below).
                     Reply::Listening | Reply::ImportProgress { .. } | Reply::Imported(_) => return,
                 };
@@ -244,8 +246,8 @@ pub fn app(props: &AppProps) -> Html {
                 html! {
                     <>
                         <VerdictCard screening={screening.clone()} {lang} />
-                        if let Some(overview) = &overview {
-                            <RegionMap overview={overview.clone()} screening={screening.clone()} {lang} />
+                        if let Some(map) = &state.map {
+                            <RegionMap map={map.clone()} {lang} />
                         }
                         <Findings screening={screening.clone()} draft={state.draft.clone()} {lang} {on_set_not_there} />
                     </>
@@ -277,9 +279,9 @@ pub fn app(props: &AppProps) -> Html {
         let s = state.clone();
         Callback::from(move |l| s.dispatch(Action::SetLang(l)))
     };
-    let on_restore = {
+    let on_case_text = {
         let s = state.clone();
-        Callback::from(move |d| s.dispatch(Action::Restore(Box::new(d))))
+        Callback::from(move |text| s.dispatch(Action::ReadCase(text)))
     };
     let on_remember = {
         let s = state.clone();
@@ -321,7 +323,7 @@ pub fn app(props: &AppProps) -> Html {
             <StepButtons step={state.step} {lang} {on_next} {on_back} />
             <footer>
                 <CaseTools {lang} draft={state.draft.clone()} remember={state.remember} {data_version}
-                           {on_restore} {on_remember} {on_erase} on_message={on_message.clone()} />
+                           {on_case_text} {on_remember} {on_erase} on_message={on_message.clone()} />
                 if let Some(overview) = &overview {
                     <Sources overview={overview.clone()} {lang} />
                 }

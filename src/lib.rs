@@ -9,6 +9,7 @@ pub mod app;
 pub mod components;
 pub mod engine;
 pub mod files;
+pub mod numbers;
 pub mod offline;
 pub mod persist;
 pub mod recovery;

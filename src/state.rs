@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use prescreen_core::case::{CASE_FILE_VERSION, CaseFile, Person, Platform, StayInput};
-use prescreen_core::coords::parse_pasted;
 use prescreen_core::error::{InputError, InputErrorKind};
 use prescreen_core::i18n::Lang;
 use prescreen_core::import::ProposedStay;
@@ -19,8 +18,9 @@ use prescreen_core::verdict::Screening;
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
-use crate::engine::protocol::{Imported, Overview, Page, Request, Suggestion};
+use crate::engine::protocol::{Imported, MapView, Overview, Page, Request, Screened, Suggestion};
 
+use crate::numbers;
 use crate::text::{Text, t};
 
 /// The steps of the flow, in order.
@@ -195,8 +195,8 @@ impl Draft {
             .map(|s| match (&s.place, s.lat, s.lon) {
                 (_, Some(lat), Some(lon)) => StayDraft {
                     mode: StayMode::Coordinates,
-                    lat: lat.to_string(),
-                    lon: lon.to_string(),
+                    lat: numbers::shortest(lat),
+                    lon: numbers::shortest(lon),
                     datum: s.datum.clone().unwrap_or_else(|| "wgs84".to_owned()),
                     from: s.from.clone(),
                     to: s.to.clone(),
@@ -234,17 +234,14 @@ fn number(field: &str, text: &str) -> Result<f64, InputError> {
     if text.is_empty() {
         return Err(InputError::new(field, InputErrorKind::Missing));
     }
-    text.parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| {
-            InputError::new(
-                field,
-                InputErrorKind::BadCoordinates {
-                    value: text.to_owned(),
-                },
-            )
-        })
+    numbers::parse(text).ok_or_else(|| {
+        InputError::new(
+            field,
+            InputErrorKind::BadCoordinates {
+                value: text.to_owned(),
+            },
+        )
+    })
 }
 
 fn non_blank(field: &Option<String>) -> Option<String> {
@@ -256,22 +253,13 @@ fn stay_draft(proposed: &ProposedStay) -> StayDraft {
     let stay = &proposed.stay;
     StayDraft {
         mode: StayMode::Coordinates,
-        lat: stay.lat.map(|v| v.to_string()).unwrap_or_default(),
-        lon: stay.lon.map(|v| v.to_string()).unwrap_or_default(),
+        lat: stay.lat.map(numbers::shortest).unwrap_or_default(),
+        lon: stay.lon.map(numbers::shortest).unwrap_or_default(),
         datum: stay.datum.clone().unwrap_or_else(|| "wgs84".to_owned()),
         from: stay.from.clone(),
         to: stay.to.clone(),
         note: stay.note.clone().unwrap_or_default(),
         ..StayDraft::default()
-    }
-}
-
-fn datum_id(datum: prescreen_core::case::Datum) -> &'static str {
-    use prescreen_core::case::Datum;
-    match datum {
-        Datum::Wgs84 => "wgs84",
-        Datum::Gcj02 => "gcj02",
-        Datum::Bd09 => "bd09",
     }
 }
 
@@ -307,6 +295,8 @@ pub struct State {
     pub remember: bool,
     pub data: DataStatus,
     pub screening: Option<Rc<Screening>>,
+    /// The map of the last screening.
+    pub map: Option<Rc<MapView>>,
     pub script_kind: Option<ScriptKind>,
     /// The documents of `script_kind` for the case, or why there are none.
     pub documents: Option<Rc<Result<Vec<Page>, String>>>,
@@ -320,6 +310,8 @@ pub struct State {
     pub outbox: Vec<Request>,
     /// The screening asked for last: its id, and whether to show the result step when it comes.
     pub pending_screen: Option<(u32, bool)>,
+    /// The case-file read asked for last.
+    pending_case: Option<u32>,
     /// The documents request asked for last (its id), to drop older answers and repeat nothing.
     last_documents: Option<Request>,
     /// The one error shown, in the one error area.
@@ -337,6 +329,7 @@ impl PartialEq for State {
             && self.draft == other.draft
             && self.remember == other.remember
             && self.screening == other.screening
+            && self.map == other.map
             && self.script_kind == other.script_kind
             && self.documents == other.documents
             && self.import == other.import
@@ -379,7 +372,13 @@ pub enum Action {
     /// Screen the stays and, when that works, show the result.
     Run,
     /// The engine's answer to screening request `id`.
-    Screened(u32, Result<Screening, String>),
+    Screened(u32, Result<Screened, String>),
+    /// What the engine read from stay `n`'s paste box: (text, (lat, lon, datum) if a point).
+    PasteRead(usize, String, Option<(String, String, Option<String>)>),
+    /// A picked case file's text, to be read by the engine.
+    ReadCase(String),
+    /// The engine read the case file, or says why it cannot.
+    CaseRead(u32, Result<prescreen_core::case::CaseFile, String>),
     ChooseScript(ScriptKind),
     /// The engine's answer to documents request `id`.
     DocumentsReady(u32, Result<Vec<Page>, String>),
@@ -554,15 +553,13 @@ impl Reducible for State {
                     match field {
                         StayField::Place => stay.place = value,
                         StayField::Coordinates => {
-                            // Fill lat/lon only when the paste reads as a point; else keep typing.
-                            if let Ok(point) = parse_pasted("paste", &value) {
-                                stay.lat = point.lat.to_string();
-                                stay.lon = point.lon.to_string();
-                                if let Some(datum) = point.datum {
-                                    stay.datum = datum_id(datum).to_owned();
-                                }
-                            }
-                            stay.coordinates = value;
+                            // The engine reads it; lat/lon fill when it reads as a point.
+                            stay.coordinates = value.clone();
+                            next.send(Request::ReadPaste {
+                                id: 0,
+                                stay: i,
+                                text: value,
+                            });
                         }
                         StayField::Lat => stay.lat = value,
                         StayField::Lon => stay.lon = value,
@@ -637,14 +634,47 @@ impl Reducible for State {
                 }
                 next.pending_screen = None;
                 match result {
-                    Ok(screening) => {
+                    Ok(Screened { screening, map }) => {
                         next.screening = Some(Rc::new(screening));
+                        next.map = map.map(Rc::new);
                         next.error = None;
                         if show_result {
                             next.step = Step::Result;
                         }
                     }
                     Err(message) => next.error = Some(message),
+                }
+            }
+            Action::PasteRead(i, text, point) => {
+                // Only if the box still holds what was read: the user may have typed on.
+                if let (Some(stay), Some((lat, lon, datum))) = (next.draft.stays.get_mut(i), point)
+                    && stay.coordinates == text
+                {
+                    stay.lat = lat;
+                    stay.lon = lon;
+                    if let Some(datum) = datum {
+                        stay.datum = datum;
+                    }
+                }
+            }
+            Action::ReadCase(text) => {
+                let lang = self.lang;
+                let id = next.send(Request::ReadCase { id: 0, text, lang });
+                next.pending_case = Some(id);
+            }
+            Action::CaseRead(id, result) => {
+                if self.pending_case != Some(id) {
+                    return self;
+                }
+                next.pending_case = None;
+                match result
+                    .and_then(|file| Draft::from_case_file(&file).map_err(|e| e.message(self.lang)))
+                {
+                    Ok(draft) => return Rc::new(next).reduce(Action::Restore(Box::new(draft))),
+                    Err(problem) => {
+                        next.error =
+                            Some(format!("{}: {problem}", t(self.lang, Text::ImportFailed)))
+                    }
                 }
             }
             Action::ChooseScript(kind) => next.script_kind = Some(kind),
@@ -690,6 +720,7 @@ impl Reducible for State {
             Action::Restore(draft) => {
                 next.draft = *draft;
                 next.screening = None;
+                next.map = None;
                 next.documents = None;
                 next.pending_screen = None;
                 next.import = ImportStatus::Idle;

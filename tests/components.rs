@@ -134,7 +134,7 @@ fn screening_of(case_json: &str) -> Rc<Screening> {
         lang: Lang::ZhCn,
     });
     match reply {
-        Reply::Screened { id: 7, result } => Rc::new(result.expect("screens")),
+        Reply::Screened { id: 7, result } => Rc::new(result.expect("screens").screening),
         other => panic!("not a screening: {other:?}"),
     }
 }

@@ -1,6 +1,5 @@
 //! Export the case to a file, import it back, remember it on this device, or erase everything.
 
-use prescreen_core::case::CaseFile;
 use prescreen_core::i18n::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -15,7 +14,8 @@ pub struct CaseToolsProps {
     pub draft: Draft,
     pub remember: bool,
     pub data_version: Option<String>,
-    pub on_restore: Callback<Draft>,
+    /// The text of a picked case file, for the engine to read (the reply restores the case).
+    pub on_case_text: Callback<String>,
     pub on_remember: Callback<bool>,
     pub on_erase: Callback<()>,
     /// (is_error, text) for the one message area.
@@ -40,7 +40,7 @@ pub fn case_tools(props: &CaseToolsProps) -> Html {
         })
     };
     let on_import = {
-        let on_restore = props.on_restore.clone();
+        let on_case_text = props.on_case_text.clone();
         let on_message = props.on_message.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
@@ -49,18 +49,11 @@ pub fn case_tools(props: &CaseToolsProps) -> Html {
             };
             // Let the same file be picked again later.
             input.set_value("");
-            let on_restore = on_restore.clone();
+            let on_case_text = on_case_text.clone();
             let on_message = on_message.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let restored = read_text(file).await.and_then(|text| {
-                    CaseFile::from_json(&text)
-                        .and_then(|f| Draft::from_case_file(&f))
-                        .map_err(|e| {
-                            format!("{}: {}", t(lang, Text::ImportFailed), e.message(lang))
-                        })
-                });
-                match restored {
-                    Ok(draft) => on_restore.emit(draft),
+                match read_text(file).await {
+                    Ok(text) => on_case_text.emit(text),
                     Err(problem) => on_message.emit((true, problem)),
                 }
             });

@@ -6,6 +6,7 @@ use prescreen_core::i18n::Lang;
 use prescreen_core::verdict::Screening;
 use yew::prelude::*;
 
+use crate::numbers::fixed;
 use crate::state::Draft;
 use crate::text::{Text, t};
 
@@ -39,7 +40,7 @@ pub fn findings(props: &FindingsProps) -> Html {
         <ol class="findings">
             { for props.screening.findings.iter().enumerate().map(|(n, finding)| {
                 let stay = props.draft.draft_index(finding.stay).unwrap_or(finding.stay);
-                let name = finding.place.clone().unwrap_or_else(|| format!("{:.4}, {:.4}", finding.lat, finding.lon));
+                let name = finding.place.clone().unwrap_or_else(|| format!("{}, {}", fixed(finding.lat, 4), fixed(finding.lon, 4)));
                 html! {
                     <li data-testid={format!("finding-{n}")} data-relation={format!("{:?}", finding.relation)}
                         data-stay={stay.to_string()}>

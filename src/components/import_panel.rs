@@ -5,6 +5,7 @@ use prescreen_core::i18n::Lang;
 use web_sys::{DragEvent, File, FileList, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::numbers::fixed;
 use crate::state::ImportStatus;
 use crate::text::{Text, t};
 
@@ -27,7 +28,7 @@ fn files_of(list: Option<FileList>) -> Vec<File> {
 
 /// "12.5 MB": sizes as people read them.
 fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    format!("{} MB", fixed(bytes as f64 / 1_000_000.0, 1))
 }
 
 #[function_component(ImportPanel)]
@@ -136,14 +137,14 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
                 };
                 let id = format!("import-stay-{i}");
                 let near = proposed.near.as_ref().map(|near| {
-                    format!(" · {} {} ({:.1} km)", t(lang, Text::ImportNearRegion), near.region, near.distance_km)
+                    format!(" · {} {} ({} km)", t(lang, Text::ImportNearRegion), near.region, fixed(near.distance_km, 1))
                 });
                 html! {
                     <li>
                         <input type="checkbox" id={id.clone()} data-testid={id.clone()} {checked} onchange={toggle} />
                         <label for={id}>
-                            { format!("{} – {} · {:.4}, {:.4}", stay.from, stay.to,
-                                      stay.lat.unwrap_or_default(), stay.lon.unwrap_or_default()) }
+                            { format!("{} – {} · {}, {}", stay.from, stay.to,
+                                      fixed(stay.lat.unwrap_or_default(), 4), fixed(stay.lon.unwrap_or_default(), 4)) }
                             { near.unwrap_or_default() }
                             <small>{ " " }{ stay.note.clone().unwrap_or_default() }</small>
                         </label>

@@ -9,6 +9,8 @@ use prescreen_core::import::ProposedStay;
 use prescreen_core::verdict::Screening;
 use serde::{Deserialize, Serialize};
 
+pub use super::map::MapView;
+
 /// A question for the engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Request {
@@ -27,6 +29,10 @@ pub enum Request {
     },
     /// Place names matching what the user is typing.
     Suggest { id: u32, query: String },
+    /// Read coordinates pasted into stay `stay`'s paste box (pairs, DMS, map links).
+    ReadPaste { id: u32, stay: usize, text: String },
+    /// Read a case file the user picked (JSON text).
+    ReadCase { id: u32, text: String, lang: Lang },
 }
 
 impl Request {
@@ -34,7 +40,9 @@ impl Request {
         match self {
             Request::Screen { id, .. }
             | Request::Documents { id, .. }
-            | Request::Suggest { id, .. } => *id,
+            | Request::Suggest { id, .. }
+            | Request::ReadPaste { id, .. }
+            | Request::ReadCase { id, .. } => *id,
         }
     }
 
@@ -43,7 +51,9 @@ impl Request {
         match &mut self {
             Request::Screen { id, .. }
             | Request::Documents { id, .. }
-            | Request::Suggest { id, .. } => *id = new_id,
+            | Request::Suggest { id, .. }
+            | Request::ReadPaste { id, .. }
+            | Request::ReadCase { id, .. } => *id = new_id,
         }
         self
     }
@@ -60,7 +70,7 @@ pub enum Reply {
     LoadFailed(String),
     Screened {
         id: u32,
-        result: Result<Screening, String>,
+        result: Result<Screened, String>,
     },
     Documents {
         id: u32,
@@ -71,6 +81,18 @@ pub enum Reply {
         query: String,
         places: Vec<Suggestion>,
     },
+    /// What was read from a paste box: (latitude, longitude, datum the link implies), as text
+    /// for the inputs; `None` when it does not read as a point (yet).
+    PasteRead {
+        stay: usize,
+        text: String,
+        point: Option<(String, String, Option<String>)>,
+    },
+    /// The case file, or why it cannot be read (naming the field).
+    CaseRead {
+        id: u32,
+        result: Result<CaseFile, String>,
+    },
     /// An import worker is listening for files.
     Listening,
     /// Bytes of the current import read so far, of `total`.
@@ -79,8 +101,9 @@ pub enum Reply {
     Imported(Result<Imported, String>),
 }
 
-/// What the page draws from the data: the map and the sources. Kept lean on purpose: every
-/// type here is decoded by the page's wasm, which the first screen downloads.
+/// What the page shows from the data before any screening: its version and the sources. Kept
+/// lean on purpose: every type here is decoded by the page's wasm, which the first screen
+/// downloads.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Overview {
     pub data_version: String,
@@ -88,9 +111,6 @@ pub struct Overview {
     pub events: Vec<SourceEntry>,
     /// The regions, for the sources page.
     pub region_sources: Vec<SourceEntry>,
-    pub regions: Vec<MapRegion>,
-    /// Country borders, as lines of (lon, lat).
-    pub borders: Vec<Vec<(f64, f64)>>,
 }
 
 /// One entry of the sources page: a name in three languages, a line of detail (dates, method,
@@ -102,12 +122,11 @@ pub struct SourceEntry {
     pub sources: Vec<(String, String)>,
 }
 
-/// A region to draw: its name (zh-CN, zh-TW, en) and its polygons, each an exterior ring then
-/// holes, as (lon, lat).
+/// A screening and its map.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MapRegion {
-    pub name: [String; 3],
-    pub polygons: Vec<Vec<Vec<(f64, f64)>>>,
+pub struct Screened {
+    pub screening: Screening,
+    pub map: Option<MapView>,
 }
 
 /// A place name to suggest: the name to fill in, and a line that tells homonyms apart.

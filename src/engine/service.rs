@@ -3,14 +3,16 @@
 //! Pure: no DOM, no worker API. The worker (`worker.rs`) feeds it messages; component tests call
 //! [`Engine::handle`] directly, in the page.
 
-use prescreen_core::case::CaseFile;
+use prescreen_core::case::{CaseFile, Datum};
+use prescreen_core::coords::parse_pasted;
 use prescreen_core::dataset::DataSet;
 use prescreen_core::i18n::Lang;
 use prescreen_core::scripts::{Document, ScriptData, ScriptInput, ScriptKind, render};
 use prescreen_core::verdict::{Screening, check};
 
+use super::map::map_view;
 use super::protocol::{
-    MapRegion, Overview, Page, PageDeadline, Reply, Request, SourceEntry, Suggestion,
+    Overview, Page, PageDeadline, Reply, Request, Screened, SourceEntry, Suggestion,
 };
 
 /// The texts of the shipped data files, as fetched.
@@ -64,9 +66,8 @@ impl Engine {
         Ok(Engine { data, scripts })
     }
 
-    /// What the page draws: region outlines and borders, sources.
+    /// What the page shows before any screening: the data version and the sources.
     pub fn overview(&self) -> Overview {
-        let ring = |line: &geo::LineString<f64>| line.0.iter().map(|c| (c.x, c.y)).collect();
         let links = |sources: &[prescreen_core::data::Source]| {
             sources
                 .iter()
@@ -101,33 +102,6 @@ impl Engine {
                     }
                 })
                 .collect(),
-            regions: regions
-                .iter()
-                .map(|region| MapRegion {
-                    name: [
-                        region.properties.name_zh.clone(),
-                        region.properties.name_zh_tw.clone(),
-                        region.properties.name_en.clone(),
-                    ],
-                    polygons: region
-                        .shape
-                        .0
-                        .iter()
-                        .map(|polygon| {
-                            std::iter::once(ring(polygon.exterior()))
-                                .chain(polygon.interiors().iter().map(ring))
-                                .collect()
-                        })
-                        .collect(),
-                })
-                .collect(),
-            borders: self
-                .data
-                .regions
-                .borders
-                .iter()
-                .flat_map(|border| border.line.0.iter().map(ring))
-                .collect(),
         }
     }
 
@@ -136,7 +110,27 @@ impl Engine {
         match request {
             Request::Screen { id, case, lang } => Reply::Screened {
                 id,
-                result: self.screen(&case, lang),
+                result: self.screen(&case, lang).map(|screening| Screened {
+                    map: map_view(&self.data, &screening),
+                    screening,
+                }),
+            },
+            Request::ReadPaste { stay, text, .. } => Reply::PasteRead {
+                stay,
+                point: parse_pasted("paste", &text).ok().map(|point| {
+                    (
+                        point.lat.to_string(),
+                        point.lon.to_string(),
+                        point.datum.map(|d| datum_id(d).to_owned()),
+                    )
+                }),
+                text,
+            },
+            Request::ReadCase { id, text, lang } => Reply::CaseRead {
+                id,
+                result: CaseFile::from_json(&text)
+                    .and_then(|file| file.parsed_platforms().map(|_| file))
+                    .map_err(|e| e.message(lang)),
             },
             Request::Suggest { id, query } => Reply::Suggestions {
                 id,
@@ -193,6 +187,14 @@ impl Engine {
         };
         let documents = render(kind, &input, &self.scripts).map_err(|e| e.message(lang))?;
         Ok(documents.iter().map(page).collect())
+    }
+}
+
+fn datum_id(datum: Datum) -> &'static str {
+    match datum {
+        Datum::Wgs84 => "wgs84",
+        Datum::Gcj02 => "gcj02",
+        Datum::Bd09 => "bd09",
     }
 }
 

@@ -6,7 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
@@ -158,10 +159,9 @@ test('the detectors catch a planted POST and a planted storage key (so the check
   await context.close();
 });
 
-test('dist/ has no third-party URL; the check reports both budget figures and fails on a planted URL', () => {
+test('dist/ has no third-party URL and is within its size budgets; the check fails on a planted URL and on a planted 300 KiB', () => {
   const script = join(import.meta.dirname, '../../scripts/check-budgets.mjs');
   const out = execFileSync(process.execPath, [script, DIST], {
-    env: { ...process.env, BUDGET_ENFORCE: '' },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -176,6 +176,14 @@ test('dist/ has no third-party URL; the check reports both budget figures and fa
     const planted = spawnSync(process.execPath, [script, copy], { encoding: 'utf8' });
     assert.equal(planted.status, 1, planted.stdout + planted.stderr);
     assert.match(planted.stderr, /boot\.js: https:\/\/stats\.example\/p/);
+
+    // 300 KiB that does not compress, added to the page's wasm, breaks the first-screen budget.
+    writeFileSync(join(copy, 'boot.js'), readFileSync(join(DIST, 'boot.js')));
+    const wasm = readdirSync(copy).find((f) => f.startsWith('unfreeze-app') && f.endsWith('.wasm'));
+    appendFileSync(join(copy, wasm), randomBytes(300 * 1024));
+    const heavy = spawnSync(process.execPath, [script, copy], { encoding: 'utf8' });
+    assert.equal(heavy.status, 1, heavy.stdout + heavy.stderr);
+    assert.match(heavy.stderr, /FAIL: budget: first screen .* is [\d.]+ KiB gzip, [\d.]+ KiB over/);
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }

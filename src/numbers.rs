@@ -1,0 +1,37 @@
+//! Numbers read and written with the browser's own routines (JavaScript `Number`).
+//!
+//! Rust's float parsing and formatting carry tables of powers of ten and five (tens of KiB in the
+//! wasm); the page only reads a typed coordinate and prints a few distances, which the browser
+//! does exactly as well. The engine worker, which does the real arithmetic, uses Rust's.
+
+/// A typed decimal number ("21.698", "-0.5", "1e-3"), or `None` for anything else: empty, text,
+/// hex, `Infinity`, NaN.
+pub fn parse(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let plain = !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'));
+    if !plain {
+        return None;
+    }
+    // `Number(text)` is NaN unless the whole text is one number.
+    let value = text.parse::<js_sys::Number>().ok()?.value_of();
+    value.is_finite().then_some(value)
+}
+
+/// `value` with `digits` decimals ("3.2").
+pub fn fixed(value: f64, digits: u8) -> String {
+    js_sys::Number::from(value)
+        .to_fixed(digits)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+/// `value` in the fewest digits that read back as the same number ("21.698").
+pub fn shortest(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
