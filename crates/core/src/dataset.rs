@@ -55,6 +55,21 @@ impl DataSet {
         })
     }
 
+    /// Which event index holds `region`, and as which part: `(area, part)`, so that
+    /// `areas[area].index` answers for it what the region's own index would.
+    pub fn area_part(&self, region: &Region) -> Option<(usize, usize)> {
+        self.areas.iter().enumerate().find_map(|(a, area)| {
+            let part = area.regions.iter().position(|id| {
+                *id == region.properties.id
+                    && self
+                        .regions
+                        .region(id)
+                        .is_some_and(|r| std::ptr::eq(r, region))
+            })?;
+            Some((a, part))
+        })
+    }
+
     /// Adds the texts of `messages.json` and `channels.json`, for the message classifier and the
     /// channels of a verdict.
     pub fn with_guidance(mut self, messages: &str, channels: &str) -> Result<DataSet, DataError> {

@@ -730,6 +730,42 @@ impl RegionIndex {
         })
     }
 
+    /// Each part's distance to the point as one index per part would measure it (0 when the part
+    /// covers the point, else to its nearest edge), for the parts within `limit_km`; infinite for
+    /// the others. One search for all parts, over the edges within `limit_km`.
+    pub fn part_distances_km(&self, lon: f64, lat: f64, limit_km: f64) -> Vec<f64> {
+        let mut km = vec![f64::INFINITY; self.parts];
+        if !on_earth(lon, lat) {
+            return km;
+        }
+        let covered = self.covering_parts(lon, lat);
+        for (km, &covered) in km.iter_mut().zip(&covered) {
+            if covered {
+                *km = 0.0;
+            }
+        }
+        let cos = lat.to_radians().cos();
+        let stretch = self.stretch_at(lat);
+        let query = [lon * KM_PER_DEGREE * self.tree_cos, lat * KM_PER_DEGREE];
+        for (edge, scaled_2) in self.tree.nearest_neighbor_iter_with_distance_2(&query) {
+            if scaled_2.sqrt() / stretch > limit_km * (1.0 + 1e-9) + 1e-9 {
+                break;
+            }
+            let part = self.edge_part[edge.id as usize] as usize;
+            if !covered[part] {
+                km[part] = km[part].min(self.local_distance_km(edge.id, lon, lat, cos));
+            }
+        }
+        // A part whose nearest edge lies beyond the limit may hold a nearer-than-true minimum of
+        // the edges seen; it is beyond the limit either way.
+        for km in &mut km {
+            if *km > limit_km {
+                *km = f64::INFINITY;
+            }
+        }
+        km
+    }
+
     /// Which of inside, `≤ border_zone_km`, `≤ near_km` or beyond holds: 3, 2, 1 or 0 (see
     /// [`crate::screening::Relation`]). With the thresholds the index was built for
     /// ([`RegionIndex::of_parts`]) most points are answered by one read of the class grid;

@@ -245,3 +245,54 @@ fn loading_the_data_builds_no_index_per_region() {
     let data = shipped();
     assert!(data.regions.regions.iter().all(|r| !r.index.is_built()));
 }
+
+#[test]
+fn each_region_distance_from_the_event_index_is_its_own_index_distance() {
+    let data = shipped();
+    let area = area(&data);
+    let edges = edges(&data, area);
+    let mut random = Lcg(41);
+    let mut points: Vec<(f64, f64)> = (0..3_000)
+        .map(|_| (96.5 + random.next() * 5.0, 20.5 + random.next() * 5.5))
+        .collect();
+    points.extend(threshold_points(&edges, &mut random, 0.0, 1_000));
+    points.extend(threshold_points(&edges, &mut random, 50.0, 1_000));
+    let mut within = 0;
+    for (lon, lat) in points {
+        let all = area.index.part_distances_km(lon, lat, 50.0);
+        for (part, id) in area.regions.iter().enumerate() {
+            let own = data
+                .regions
+                .region(id)
+                .expect("region exists")
+                .index
+                .distance_km(lon, lat);
+            if own <= 50.0 {
+                assert_eq!(all[part], own, "{id} at {lon},{lat}");
+                within += 1;
+            } else {
+                assert_eq!(all[part], f64::INFINITY, "{id} at {lon},{lat} ({own} km)");
+            }
+        }
+    }
+    assert!(within > 3_000, "{within}");
+}
+
+#[test]
+fn importing_builds_no_index_per_region_either() {
+    let data = shipped();
+    let mut importer = prescreen_core::import::Importer::new(Default::default());
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/Records.json"
+    );
+    importer
+        .add(
+            "Records.json",
+            std::io::Cursor::new(std::fs::read(path).expect("fixture")),
+        )
+        .expect("imports");
+    let report = importer.finish(Some(&data));
+    assert!(report.stays.iter().any(|s| s.near.is_some()));
+    assert!(data.regions.regions.iter().all(|r| !r.index.is_built()));
+}

@@ -358,14 +358,25 @@ pub struct NearRegion {
 }
 
 /// The regions of the events, with boxes that rule most places out without any geometry.
+/// Each region comes with the event index that holds it (`(area, part)`), which measures it as
+/// its own index would without building one.
 struct Targets<'a> {
-    regions: Vec<(&'a crate::regions::Region, geo::Rect<f64>)>,
+    data: Option<&'a DataSet>,
+    regions: Vec<Target<'a>>,
 }
+
+/// A region, its box, and where an event index holds it.
+type Target<'a> = (
+    &'a crate::regions::Region,
+    geo::Rect<f64>,
+    Option<(usize, usize)>,
+);
 
 impl<'a> Targets<'a> {
     fn new(data: Option<&'a DataSet>) -> Targets<'a> {
         let Some(data) = data else {
             return Targets {
+                data: None,
                 regions: Vec::new(),
             };
         };
@@ -379,23 +390,43 @@ impl<'a> Targets<'a> {
             .regions
             .iter()
             .filter(|r| wanted.is_empty() || wanted.contains(&r.properties.id.as_str()))
-            .filter_map(|r| r.shape.bounding_rect().map(|b| (r, b)))
+            .filter_map(|r| r.shape.bounding_rect().map(|b| (r, b, data.area_part(r))))
             .collect();
-        Targets { regions }
+        Targets {
+            data: Some(data),
+            regions,
+        }
     }
 
     fn nearest(&self, lat: f64, lon: f64) -> Option<NearRegion> {
         let dlat = NEAR_KM / 110.57;
         let dlon = NEAR_KM / (111.32 * lat.to_radians().cos().max(0.01));
         let mut best: Option<NearRegion> = None;
-        for (region, rect) in &self.regions {
+        // Per event index, its regions' distances (one search for all of them), when first needed.
+        let mut measured: Vec<Option<Vec<f64>>> = Vec::new();
+        for (region, rect, area_part) in &self.regions {
             let (min, max) = (rect.min(), rect.max());
             if lat < min.y - dlat || lat > max.y + dlat || lon < min.x - dlon || lon > max.x + dlon
             {
                 continue;
             }
-            // The region's grid index: exact to well under 0.1 % within its 60 km margin.
-            let d = region.index.distance_km(lon, lat);
+            // The grid index: exact to well under 0.1 % of the great-circle distance here. Beyond
+            // NEAR_KM the event index says infinity, which is never nearer either.
+            let d = match (self.data, area_part) {
+                (Some(data), Some((area, part))) => {
+                    if measured.len() <= *area {
+                        measured.resize(area + 1, None);
+                    }
+                    measured[*area]
+                        .get_or_insert_with(|| {
+                            data.areas[*area].index.part_distances_km(lon, lat, NEAR_KM)
+                        })
+                        .get(*part)
+                        .copied()
+                        .unwrap_or(f64::INFINITY)
+                }
+                _ => region.index.distance_km(lon, lat),
+            };
             if d <= NEAR_KM && best.as_ref().is_none_or(|b| d < b.distance_km) {
                 best = Some(NearRegion {
                     region: region.properties.id.clone(),
