@@ -91,3 +91,18 @@ export function offOriginRequests(log, origin) {
     (r) => !r.url.startsWith(origin) || r.method !== 'GET' || r.type === 'websocket',
   );
 }
+
+/**
+ * Waits until `locator`'s text matches `pattern` and returns it. Answers come from the engine
+ * worker a moment after a click, so a test reads them only once they are there.
+ */
+export async function textMatching(locator, pattern, timeout = 10_000) {
+  const until = Date.now() + timeout;
+  let text = '';
+  while (Date.now() < until) {
+    text = (await locator.first().textContent({ timeout }).catch(() => '')) ?? '';
+    if (pattern.test(text)) return text;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`text never matched ${pattern}; last: ${JSON.stringify(text.slice(0, 300))}`);
+}

@@ -10,6 +10,7 @@ import {
   offOriginRequests,
   goToStep,
   currentStep,
+  textMatching,
 } from './browser.mjs';
 
 const DIST = process.env.DIST ?? 'dist';
@@ -64,11 +65,11 @@ test('bad input shows one clear message and keeps what was entered and the last 
   const error = page.getByTestId('error');
 
   await screenStay(page, { place: '', from: '2019-09-03', to: '2019-09-05' });
-  assert.match(await error.textContent(), /地点.*还没填写/);
+  await textMatching(error, /地点.*还没填写/);
   assert.equal(await page.getByTestId('verdict').count(), 0);
 
   await screenStay(page, { place: '不存在的地方', from: '2019-09-03', to: '2019-09-05' });
-  assert.match(await error.textContent(), /没有“不存在的地方”/);
+  await textMatching(error, /没有“不存在的地方”/);
 
   await screenStay(page, { place: '打洛镇', from: '2019-09-03', to: '2019-09-05' });
   await page.getByTestId('verdict').waitFor();
@@ -78,7 +79,7 @@ test('bad input shows one clear message and keeps what was entered and the last 
   await goToStep(page, 2);
   await page.getByTestId('stay-to').fill('2019-09-01');
   await page.getByTestId('screen-run').click();
-  assert.match(await error.textContent(), /结束日期.*早于开始日期/);
+  await textMatching(error, /结束日期.*早于开始日期/);
   assert.equal(await page.getByTestId('stay-place').inputValue(), '打洛镇');
   assert.equal(await page.getByTestId('stay-to').inputValue(), '2019-09-01');
   assert.equal(await currentStep(page), 2, 'a bad input does not move on');
@@ -86,7 +87,7 @@ test('bad input shows one clear message and keeps what was entered and the last 
   // A missing date (what a date picker gives for a half-typed date).
   await page.getByTestId('stay-from').fill('');
   await page.getByTestId('screen-run').click();
-  assert.match(await error.textContent(), /开始日期.*还没填写/);
+  await textMatching(error, /开始日期.*还没填写/);
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
