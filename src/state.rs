@@ -437,35 +437,30 @@ impl State {
     fn send(&mut self, request: Request) -> u32 {
         let id = self.outbox.last().map_or(1, |last| last.id() + 1);
         self.outbox.push(request.with_id(id));
-        // Only the newest requests can still matter; the app has sent the older ones.
-        if self.outbox.len() > 8 {
+        // Only the newest requests can still matter; the app has sent the older ones (it sends
+        // after every render, and no action makes more than a few).
+        if self.outbox.len() > 64 {
             self.outbox.remove(0);
         }
         id
     }
 
-    /// Asks for place suggestions for every typed place name not asked about yet.
-    fn want_suggestions(&mut self) {
-        if self.step != Step::WhereYouWere {
+    /// Asks for place suggestions for `query` unless asked before.
+    fn want_suggestions(&mut self, query: &str) {
+        let query = query.trim();
+        if self.suggestions.contains_key(query) {
             return;
         }
-        let wanted: Vec<String> = self
-            .draft
-            .stays
-            .iter()
-            .filter(|stay| stay.mode == StayMode::Place)
-            .map(|stay| stay.place.trim().to_owned())
-            .filter(|place| !self.suggestions.contains_key(place))
-            .collect();
-        for query in wanted {
-            // Typing asks once per keystroke: keep only recent answers.
-            let suggestions = Rc::make_mut(&mut self.suggestions);
-            if suggestions.len() > 200 {
-                suggestions.clear();
-            }
-            suggestions.insert(query.clone(), Vec::new());
-            self.send(Request::Suggest { id: 0, query });
+        // Typing asks once per keystroke: keep only recent answers.
+        let suggestions = Rc::make_mut(&mut self.suggestions);
+        if suggestions.len() > 200 {
+            suggestions.clear();
         }
+        suggestions.insert(query.to_owned(), Vec::new());
+        self.send(Request::Suggest {
+            id: 0,
+            query: query.to_owned(),
+        });
     }
 
     /// On the last step, with a script kind chosen, asks for the documents when anything they
@@ -551,7 +546,10 @@ impl Reducible for State {
             Action::EditStay(i, field, value) => {
                 if let Some(stay) = next.draft.stays.get_mut(i) {
                     match field {
-                        StayField::Place => stay.place = value,
+                        StayField::Place => {
+                            stay.place = value.clone();
+                            next.want_suggestions(&value);
+                        }
                         StayField::Coordinates => {
                             // The engine reads it; lat/lon fill when it reads as a point.
                             stay.coordinates = value.clone();
@@ -743,7 +741,10 @@ impl Reducible for State {
             Action::UpdateReady => next.update_ready = true,
         }
         next.want_documents();
-        next.want_suggestions();
+        if next.step == Step::WhereYouWere {
+            // The first suggestions, for an empty place box.
+            next.want_suggestions("");
+        }
         Rc::new(next)
     }
 }

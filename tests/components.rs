@@ -387,3 +387,132 @@ async fn imported_stays_near_a_region_come_ticked_and_are_added_on_confirm() {
     settle().await;
     assert_eq!(chosen.borrow().as_slice(), &[1]);
 }
+
+// ---- the reducer's conversation with the engine ------------------------------------------------
+
+use unfreeze_app::state::{Action, State, StayMode, Step};
+use yew::Reducible;
+
+fn reduce(state: Rc<State>, action: Action) -> Rc<State> {
+    state.reduce(action)
+}
+
+fn screening_reply(state: &State, case_json: &str) -> (u32, Reply) {
+    let (id, _) = state.pending_screen.expect("a screening was asked for");
+    let case = CaseFile::from_json(case_json).expect("case");
+    let reply = (local_engine().handle)(Request::Screen {
+        id,
+        case,
+        lang: Lang::ZhCn,
+    });
+    (id, reply)
+}
+
+#[wasm_bindgen_test]
+fn an_answer_to_an_older_screening_is_dropped() {
+    let mut state = Rc::new(State::default());
+    state = reduce(state, Action::Next);
+    state = reduce(state, Action::EditStay(0, StayField::Place, "昆明".into()));
+    state = reduce(
+        state,
+        Action::EditStay(0, StayField::From, "2019-09-01".into()),
+    );
+    state = reduce(
+        state,
+        Action::EditStay(0, StayField::To, "2019-09-02".into()),
+    );
+    state = reduce(state, Action::Run);
+    let (first, old) = screening_reply(
+        &state,
+        r#"{"version":1,"stays":[{"place":"昆明","from":"2019-09-01","to":"2019-09-02"}]}"#,
+    );
+    // The user changes the place and runs again before the first answer arrives.
+    state = reduce(
+        state,
+        Action::EditStay(0, StayField::Place, "打洛镇".into()),
+    );
+    state = reduce(state, Action::Run);
+    let (second, new) = screening_reply(
+        &state,
+        r#"{"version":1,"stays":[{"place":"打洛镇","from":"2019-09-01","to":"2019-09-02"}]}"#,
+    );
+    assert!(second > first);
+    let Reply::Screened { result: old, .. } = old else {
+        panic!()
+    };
+    state = reduce(state, Action::Screened(first, old));
+    assert!(state.screening.is_none(), "the older answer is not shown");
+    assert_eq!(state.step, Step::WhereYouWere);
+    let Reply::Screened { result: new, .. } = new else {
+        panic!()
+    };
+    state = reduce(state, Action::Screened(second, new));
+    let screening = state.screening.clone().expect("the newer answer is shown");
+    assert_eq!(screening.findings[0].place.as_deref(), Some("打洛镇"));
+    assert_eq!(state.step, Step::Result);
+    assert!(state.map.is_some(), "with its map");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_coordinate_is_an_error_at_once_and_asks_the_engine_nothing() {
+    let mut state = Rc::new(State::default());
+    state = reduce(state, Action::Next);
+    state = reduce(state, Action::SetStayMode(0, StayMode::Coordinates));
+    state = reduce(state, Action::EditStay(0, StayField::Lat, "21.7abc".into()));
+    state = reduce(state, Action::EditStay(0, StayField::Lon, "100.03".into()));
+    let asked = state.outbox.len();
+    state = reduce(state, Action::Run);
+    assert_eq!(state.outbox.len(), asked, "nothing sent");
+    assert!(state.pending_screen.is_none());
+    let error = state.error.clone().expect("an error");
+    assert!(error.contains("21.7abc"), "{error}");
+    assert_eq!(
+        state.draft.stays[0].lat, "21.7abc",
+        "what was typed is kept"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_pasted_point_fills_lat_and_lon_only_if_the_box_still_holds_it() {
+    let mut state = Rc::new(State::default());
+    state = reduce(state, Action::Next);
+    state = reduce(state, Action::SetStayMode(0, StayMode::Coordinates));
+    state = reduce(
+        state,
+        Action::EditStay(0, StayField::Coordinates, "21.698, 100.031".into()),
+    );
+    let Some(Request::ReadPaste { id, stay: 0, text }) = state.outbox.last().cloned() else {
+        panic!("the paste is sent to the engine: {:?}", state.outbox.last());
+    };
+    let reply = (local_engine().handle)(Request::ReadPaste { id, stay: 0, text });
+    let Reply::PasteRead { stay, text, point } = reply else {
+        panic!()
+    };
+    // Typed on before the answer came: the answer is for an older text and fills nothing.
+    let typed_on = reduce(
+        state.clone(),
+        Action::EditStay(0, StayField::Coordinates, "21.698, 100.0".into()),
+    );
+    let typed_on = reduce(
+        typed_on,
+        Action::PasteRead(stay, text.clone(), point.clone()),
+    );
+    assert_eq!(typed_on.draft.stays[0].lat, "");
+    state = reduce(state, Action::PasteRead(stay, text, point));
+    assert_eq!(state.draft.stays[0].lat, "21.698");
+    assert_eq!(state.draft.stays[0].lon, "100.031");
+}
+
+#[wasm_bindgen_test]
+fn typing_asks_for_suggestions_once_per_text() {
+    let mut state = Rc::new(State::default());
+    state = reduce(state, Action::Next);
+    let before = state.outbox.len();
+    state = reduce(state, Action::EditStay(0, StayField::Place, "daluo".into()));
+    state = reduce(state, Action::EditStay(0, StayField::Place, "daluo".into()));
+    let asked: Vec<_> = state.outbox[before..]
+        .iter()
+        .filter(|r| matches!(r, Request::Suggest { query, .. } if query == "daluo"))
+        .collect();
+    assert_eq!(asked.len(), 1);
+}
