@@ -37,8 +37,17 @@ pub fn sources(props: &SourcesProps) -> Html {
             </li>
         }
     };
+    // The lists are built when the person opens the section, not at start-up.
+    let open = use_state(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(details.open());
+        })
+    };
     html! {
-        <details class="sources" data-testid="sources">
+        <details class="sources" data-testid="sources" ontoggle={on_toggle}>
             <summary>{ lang.pick("资料来源与版权", "資料來源與版權", "Sources and attribution") }</summary>
             <p>
                 { lang.pick(
@@ -47,10 +56,12 @@ pub fn sources(props: &SourcesProps) -> Html {
                     "Country borders and region outlines are derived from OpenStreetMap data (© OpenStreetMap contributors, ODbL). Region outlines are approximate; the method and confidence are given below.",
                 ) }
             </p>
-            <h3>{ lang.pick("封停事件", "封停事件", "Freeze events") }</h3>
-            <ul>{ for props.overview.events.iter().map(entry) }</ul>
-            <h3>{ lang.pick("区域", "區域", "Regions") }</h3>
-            <ul>{ for props.overview.region_sources.iter().map(entry) }</ul>
+            if *open {
+                <h3>{ lang.pick("封停事件", "封停事件", "Freeze events") }</h3>
+                <ul>{ for props.overview.events.iter().map(entry) }</ul>
+                <h3>{ lang.pick("区域", "區域", "Regions") }</h3>
+                <ul>{ for props.overview.region_sources.iter().map(entry) }</ul>
+            }
         </details>
     }
 }

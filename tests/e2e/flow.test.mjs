@@ -181,3 +181,16 @@ test('after the first visit the app works offline', async () => {
   await page.getByTestId('verdict').waitFor();
   await context.close();
 });
+
+test('the sources section lists every event and region with its links when opened', async () => {
+  const { page, context } = await openApp(browser, url);
+  await waitForData(page);
+  const sources = page.getByTestId('sources');
+  await sources.locator('summary').click();
+  await textMatching(sources, /ODbL/);
+  const links = sources.locator('a[href^="http"]');
+  await links.first().waitFor();
+  assert.ok((await links.count()) >= 5, `links: ${await links.count()}`);
+  assert.match(await sources.textContent(), /小勐拉|勐拉/);
+  await context.close();
+});
