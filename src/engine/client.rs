@@ -57,6 +57,12 @@ impl EngineLink {
     }
 }
 
+/// The reply a worker's message carries (a JSON string); `None` for anything else.
+fn reply_of(event: &MessageEvent) -> Option<Reply> {
+    let text = event.data().as_string()?;
+    serde_json::from_str(&text).ok()
+}
+
 /// The engine worker, with the requests made before its data was ready.
 #[derive(Default)]
 pub struct WorkerLink {
@@ -74,11 +80,7 @@ impl WorkerLink {
             let worker = worker.clone();
             let waiting = waiting.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let Some(reply) = event
-                    .data()
-                    .as_string()
-                    .and_then(|text| serde_json::from_str::<Reply>(&text).ok())
-                else {
+                let Some(reply) = reply_of(&event) else {
                     return;
                 };
                 if matches!(reply, Reply::Ready(_)) {
@@ -137,11 +139,7 @@ impl ImportJob {
         let on_message = {
             let worker = worker.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-                let Some(reply) = event
-                    .data()
-                    .as_string()
-                    .and_then(|text| serde_json::from_str::<Reply>(&text).ok())
-                else {
+                let Some(reply) = reply_of(&event) else {
                     return;
                 };
                 match reply {

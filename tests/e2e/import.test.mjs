@@ -3,7 +3,7 @@
 // keeps the case; a bad file gives one clear message and keeps the case.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
@@ -72,6 +72,26 @@ test('a Takeout zip gives stays near Mong La, ticked; adding them screens as the
   assert.deepEqual(offOriginRequests({ requests: log.requests.slice(requestsBefore) }, origin), []);
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.cspViolations, []);
+  await context.close();
+});
+
+test('a file dropped on the drop zone is imported like a picked one', async () => {
+  const { page, context, log } = await openApp(browser, url);
+  await waitForData(page);
+  await goToStep(page, 2);
+  const records = readFileSync(join(FIXTURES, 'Records.json'), 'utf8');
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'Records.json', { type: 'application/json' }));
+    return data;
+  }, records);
+  await page.dispatchEvent('.drop-zone', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: transfer });
+  const result = page.getByTestId('import-result');
+  await result.waitFor();
+  assert.match(await result.textContent(), /Records\.json/);
+  assert.ok((await page.locator('[data-testid^="import-stay-"]').count()) >= 1);
+  assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
 
