@@ -368,6 +368,7 @@ pub enum Action {
     SetNotThere(usize, bool),
     SetRemember(bool),
     DataLoaded(Rc<Overview>),
+    /// The engine could not load the data; the detail names the file and why.
     DataFailed(String),
     /// Screen the stays and, when that works, show the result.
     Run,
@@ -618,7 +619,9 @@ impl Reducible for State {
             Action::Suggested(query, places) => {
                 Rc::make_mut(&mut next.suggestions).insert(query, places);
             }
-            Action::DataFailed(message) => {
+            Action::DataFailed(detail) => {
+                // "The data failed to load; reload the page. What you entered is kept. (file: why)"
+                let message = format!("{} ({detail})", t(self.lang, Text::DataFailed));
                 next.data = DataStatus::Failed(message.clone());
                 next.error = Some(message);
             }

@@ -516,3 +516,30 @@ fn typing_asks_for_suggestions_once_per_text() {
         .collect();
     assert_eq!(asked.len(), 1);
 }
+
+#[wasm_bindgen_test]
+fn data_that_fails_to_load_is_said_in_the_users_language_and_screening_says_so_too() {
+    let mut state = Rc::new(State::default());
+    state = reduce(
+        state,
+        Action::DataFailed("data/regions.geojson: HTTP 404".into()),
+    );
+    let error = state.error.clone().expect("an error");
+    assert!(error.contains("数据加载失败"), "{error}");
+    assert!(error.contains("regions.geojson: HTTP 404"), "{error}");
+    state = reduce(state, Action::Next);
+    let asked = state.outbox.len();
+    state = reduce(state, Action::Run);
+    assert_eq!(
+        state.outbox.len(),
+        asked,
+        "nothing is sent to an engine without data"
+    );
+    assert!(
+        state
+            .error
+            .clone()
+            .unwrap_or_default()
+            .contains("数据加载失败")
+    );
+}
