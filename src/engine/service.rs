@@ -3,7 +3,7 @@
 //! Pure: no DOM, no worker API. The worker (`worker.rs`) feeds it messages; component tests call
 //! [`Engine::handle`] directly, in the page.
 
-use prescreen_core::case::{CaseFile, Datum};
+use prescreen_core::case::CaseFile;
 use prescreen_core::coords::parse_pasted;
 use prescreen_core::dataset::DataSet;
 use prescreen_core::i18n::Lang;
@@ -121,7 +121,7 @@ impl Engine {
                     (
                         point.lat.to_string(),
                         point.lon.to_string(),
-                        point.datum.map(|d| datum_id(d).to_owned()),
+                        point.datum.map(|d| d.id().to_owned()),
                     )
                 }),
                 text,
@@ -187,14 +187,6 @@ impl Engine {
         };
         let documents = render(kind, &input, &self.scripts).map_err(|e| e.message(lang))?;
         Ok(documents.iter().map(page).collect())
-    }
-}
-
-fn datum_id(datum: Datum) -> &'static str {
-    match datum {
-        Datum::Wgs84 => "wgs84",
-        Datum::Gcj02 => "gcj02",
-        Datum::Bd09 => "bd09",
     }
 }
 

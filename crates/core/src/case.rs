@@ -117,6 +117,22 @@ pub enum Datum {
 }
 
 impl Datum {
+    /// The id a case file uses: `wgs84`, `gcj02` or `bd09`.
+    ///
+    /// ```
+    /// use prescreen_core::case::Datum;
+    /// for datum in [Datum::Wgs84, Datum::Gcj02, Datum::Bd09] {
+    ///     assert_eq!(Datum::from_id(datum.id()), Some(datum));
+    /// }
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            Datum::Wgs84 => "wgs84",
+            Datum::Gcj02 => "gcj02",
+            Datum::Bd09 => "bd09",
+        }
+    }
+
     pub fn from_id(id: &str) -> Option<Datum> {
         match id {
             "wgs84" => Some(Datum::Wgs84),
