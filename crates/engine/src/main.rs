@@ -1,6 +1,6 @@
 //! The engine's Web Worker (built by Trunk as `engine.js` + `engine_bg.wasm`): see
-//! `unfreeze_app::engine`.
+//! `prescreen_engine`.
 
 fn main() {
-    unfreeze_app::engine::worker::start();
+    prescreen_engine::worker::start();
 }

@@ -10,8 +10,8 @@ use prescreen_core::i18n::Lang;
 use prescreen_core::scripts::{Document, ScriptData, ScriptInput, ScriptKind, render};
 use prescreen_core::verdict::{Screening, check};
 
-use super::map::map_view;
-use super::protocol::{
+use crate::map::map_view;
+use prescreen_protocol::{
     Overview, Page, PageDeadline, Reply, Request, Screened, SourceEntry, Suggestion,
 };
 

@@ -5,38 +5,7 @@
 use prescreen_core::dataset::DataSet;
 use prescreen_core::screening::Relation;
 use prescreen_core::verdict::Screening;
-use serde::{Deserialize, Serialize};
-
-/// Width of the drawing in SVG user units.
-pub const WIDTH: i32 = 10_000;
-
-/// A map ready to draw.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MapView {
-    pub width: i32,
-    pub height: i32,
-    pub regions: Vec<MapShape>,
-    /// Path data of the country borders.
-    pub borders: Vec<String>,
-    pub stays: Vec<MapStay>,
-}
-
-/// A region: its name (zh-CN, zh-TW, en), its outline as path data, where to put its label.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MapShape {
-    pub name: [String; 3],
-    pub d: String,
-    pub label_at: Option<(i32, i32)>,
-}
-
-/// A stay that is not far from a region: where it is, its label, and the nearest edge point.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MapStay {
-    /// "1 · 3.2 km": the stay's number and its distance to the region.
-    pub label: String,
-    pub at: (i32, i32),
-    pub nearest: Option<(i32, i32)>,
-}
+use prescreen_protocol::{MapShape, MapStay, MapView, WIDTH};
 
 /// An equirectangular projection of a lon/lat box onto the drawing.
 struct Projection {

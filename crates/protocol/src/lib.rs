@@ -1,4 +1,6 @@
-//! The messages between the page and the engine worker, as JSON strings.
+//! The messages between the page and the engine worker, as JSON strings: every type that
+//! crosses the wire, and nothing else. The page depends on this crate only, never on the
+//! engine's code.
 //!
 //! The page sends a [`Request`] and gets a [`Reply`]; every request carries an `id` that its reply
 //! repeats, so a late answer to an old question (the user typed on) is recognised and dropped.
@@ -8,8 +10,6 @@ use prescreen_core::i18n::Lang;
 use prescreen_core::import::ProposedStay;
 use prescreen_core::verdict::Screening;
 use serde::{Deserialize, Serialize};
-
-pub use super::map::MapView;
 
 /// A question for the engine.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -173,4 +173,38 @@ pub struct Imported {
     /// Size of the worker's memory when it finished (wasm memory never shrinks, so this is its
     /// peak), in bytes.
     pub peak_memory_bytes: u64,
+}
+
+// The result map, drawn by the engine: SVG paths of the regions, the country borders and the
+// stays, in whole units of a 10 000-unit-wide box, so the page only places ready strings.
+
+/// Width of the drawing in SVG user units.
+pub const WIDTH: i32 = 10_000;
+
+/// A map ready to draw.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapView {
+    pub width: i32,
+    pub height: i32,
+    pub regions: Vec<MapShape>,
+    /// Path data of the country borders.
+    pub borders: Vec<String>,
+    pub stays: Vec<MapStay>,
+}
+
+/// A region: its name (zh-CN, zh-TW, en), its outline as path data, where to put its label.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapShape {
+    pub name: [String; 3],
+    pub d: String,
+    pub label_at: Option<(i32, i32)>,
+}
+
+/// A stay that is not far from a region: where it is, its label, and the nearest edge point.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapStay {
+    /// "1 · 3.2 km": the stay's number and its distance to the region.
+    pub label: String,
+    pub at: (i32, i32),
+    pub nearest: Option<(i32, i32)>,
 }

@@ -18,8 +18,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
-use super::protocol::{Imported, Reply, Request};
-use super::service::{DataTexts, Engine};
+use crate::service::{DataTexts, Engine};
+use prescreen_protocol::{Imported, Reply, Request};
 
 /// Starts the worker in the role its URL names.
 pub fn start() {
