@@ -467,7 +467,8 @@ impl State {
     /// On the last step, with a script kind chosen, asks for the documents when anything they
     /// are written from changed since the last request.
     fn want_documents(&mut self) {
-        let (Step::WhatToDo, Some(_), Some(kind)) = (self.step, &self.screening, self.script_kind)
+        let (Step::WhatToDo, Some(screening), Some(kind)) =
+            (self.step, &self.screening, self.script_kind)
         else {
             return;
         };
@@ -493,6 +494,9 @@ impl State {
             lang: self.lang,
             now: self.now.clone(),
             numbers,
+            // The letters are written from the screening the page already shows: the engine
+            // does not screen the same case again.
+            screening: Screening::clone(screening),
         };
         let unchanged = self
             .last_documents

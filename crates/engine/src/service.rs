@@ -153,9 +153,10 @@ impl Engine {
                 lang,
                 now,
                 numbers,
+                screening,
             } => Reply::Documents {
                 id,
-                result: self.documents(&case, &kind, lang, now.as_deref(), &numbers),
+                result: self.documents(&case, &screening, &kind, lang, now.as_deref(), &numbers),
             },
         }
     }
@@ -169,6 +170,7 @@ impl Engine {
     fn documents(
         &self,
         file: &CaseFile,
+        screening: &Screening,
         kind: &str,
         lang: Lang,
         now: Option<&str>,
@@ -177,10 +179,9 @@ impl Engine {
         let kind =
             ScriptKind::from_id(kind).ok_or_else(|| format!("unknown script kind {kind}"))?;
         let case = file.validate().map_err(|e| e.message(lang))?;
-        let screening = check(&case, &self.data, lang).map_err(|e| e.message(lang))?;
         let input = ScriptInput {
             case: &case,
-            screening: &screening,
+            screening,
             lang,
             now: now.and_then(|n| n.parse().ok()),
             numbers,

@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 pub enum Request {
     /// Validate and screen a case.
     Screen { id: u32, case: CaseFile, lang: Lang },
-    /// Screen a case and write its documents of one kind (`hotline`, `platform-appeal` …).
+    /// Write a case's documents of one kind (`hotline`, `platform-appeal` …) from the screening
+    /// the engine already answered for it (so the case is not screened twice).
     Documents {
         id: u32,
         case: CaseFile,
@@ -26,6 +27,8 @@ pub enum Request {
         now: Option<String>,
         /// Numbers the user copied from their own block screen.
         numbers: Vec<String>,
+        /// The screening of this same case, as the engine answered it.
+        screening: Screening,
     },
     /// Place names matching what the user is typing.
     Suggest { id: u32, query: String },
