@@ -74,7 +74,11 @@ pub fn app(props: &AppProps) -> Html {
                     Reply::PasteRead { stay, text, point } => Action::PasteRead(stay, text, point),
                     Reply::CaseRead { id, result } => Action::CaseRead(id, result),
                     // Import replies come from an import's own worker (below).
-                    Reply::Listening | Reply::ImportProgress { .. } | Reply::Imported(_) => return,
+                    Reply::Listening
+                    | Reply::ImportProgress { .. }
+                    | Reply::Imported(_)
+                    | Reply::NeedNearest { .. }
+                    | Reply::Nearest { .. } => return,
                 };
                 dispatcher.dispatch(action);
             });
@@ -196,6 +200,7 @@ pub fn app(props: &AppProps) -> Html {
             let on_files = {
                 let dispatcher = state.dispatcher();
                 let import_job = import_job.clone();
+                let engine = engine.clone();
                 Callback::from(move |files: Vec<web_sys::File>| {
                     let total = files.iter().map(|f| f.size() as u64).sum();
                     dispatcher.dispatch(Action::ImportProgress(0, total));
@@ -212,7 +217,10 @@ pub fn app(props: &AppProps) -> Html {
                             _ => {}
                         })
                     };
-                    match ImportJob::start(files, on_reply) {
+                    let Some(engine) = engine.borrow().clone() else {
+                        return;
+                    };
+                    match ImportJob::start(files, &engine, on_reply) {
                         Ok(job) => *import_job.borrow_mut() = Some(job),
                         Err(e) => dispatcher.dispatch(Action::Imported(Err(e))),
                     }

@@ -496,7 +496,7 @@ impl State {
             numbers,
             // The letters are written from the screening the page already shows: the engine
             // does not screen the same case again.
-            screening: Screening::clone(screening),
+            screening: Box::new(Screening::clone(screening)),
         };
         let unchanged = self
             .last_documents

@@ -8,7 +8,8 @@ use prescreen_core::case::CaseFile;
 use prescreen_core::i18n::Lang;
 use prescreen_core::import::{NearRegion, ProposedStay};
 use prescreen_core::verdict::Screening;
-use prescreen_engine::service::{DataTexts, Engine};
+use prescreen_engine::local::Engines;
+use prescreen_engine::service::DataTexts;
 use unfreeze_app::app::{App, AppProps};
 use unfreeze_app::components::findings::{Findings, FindingsProps};
 use unfreeze_app::components::import_panel::{ImportPanel, ImportPanelProps};
@@ -23,7 +24,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn shipped_engine() -> Rc<Engine> {
+fn shipped_engine() -> Rc<Engines> {
     let texts = DataTexts {
         places: include_str!("../static/data/places.json").into(),
         events: include_str!("../static/data/events.json").into(),
@@ -34,7 +35,7 @@ fn shipped_engine() -> Rc<Engine> {
         holidays: include_str!("../static/data/holidays.json").into(),
         linked: include_str!("../static/data/linked.json").into(),
     };
-    Rc::new(Engine::from_texts(&texts).expect("the shipped data loads"))
+    Rc::new(Engines::from_texts(&texts).expect("the shipped data loads"))
 }
 
 /// The engine answering in the page, as the worker would, but with every reply passed through

@@ -1,5 +1,6 @@
-//! The page's side of the engine: a worker that answers [`Request`]s, or (in component tests)
-//! an engine running in the page.
+//! The page's side of the engine workers (`crates/engine`): the screening engine, started after
+//! the first paint; the letters, started when a document is first asked for; and one import
+//! worker per import. In component tests, an engine running in the page instead.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,8 +12,10 @@ use yew::Callback;
 
 use super::protocol::{Reply, Request};
 
-/// The worker script Trunk writes for `src/bin/engine.rs` (`data-loader-shim`).
-const WORKER_SCRIPT: &str = "./engine_loader.js";
+/// The worker scripts Trunk writes for `crates/engine/src/bin/*.rs` (`data-loader-shim`).
+const ENGINE_SCRIPT: &str = "./engine_loader.js";
+const LETTERS_SCRIPT: &str = "./letters_loader.js";
+const IMPORT_SCRIPT: &str = "./import_loader.js";
 
 /// An engine answering in the page, synchronously: what component tests mount the app with.
 #[derive(Clone)]
@@ -22,39 +25,98 @@ pub struct LocalEngine {
     pub handle: Rc<dyn Fn(Request) -> Reply>,
 }
 
-/// Where requests go.
+/// Where requests go: the workers, or the tests' engine in the page.
 #[derive(Clone)]
 // One link per page, made once: its size does not matter.
 #[allow(clippy::large_enum_variant)]
-pub enum EngineLink {
-    Worker(Rc<WorkerLink>),
-    Local(LocalEngine, Callback<Reply>),
+enum Engines {
+    Workers {
+        screening: Rc<WorkerLink>,
+        /// Started by the first document request.
+        letters: Rc<RefCell<Option<Rc<WorkerLink>>>>,
+    },
+    Local(LocalEngine),
+}
+
+/// The page's link to the engine: every reply goes to the callback given to [`EngineLink::start`],
+/// except the nearest regions asked for by an import, which go back to that import.
+#[derive(Clone)]
+pub struct EngineLink {
+    engines: Engines,
+    on_reply: Callback<Reply>,
+    /// The running import's wait for [`Reply::Nearest`].
+    on_nearest: Rc<RefCell<Option<Callback<Reply>>>>,
 }
 
 impl EngineLink {
-    /// Starts the engine; every reply goes to `on_reply`.
+    /// Starts the screening engine; every reply goes to `on_reply`.
     pub fn start(local: Option<LocalEngine>, on_reply: Callback<Reply>) -> EngineLink {
-        match local {
+        let on_nearest: Rc<RefCell<Option<Callback<Reply>>>> = Rc::default();
+        let engines = match local {
             Some(local) => {
                 on_reply.emit(local.ready.clone());
-                EngineLink::Local(local, on_reply)
+                Engines::Local(local)
             }
-            None => match WorkerLink::spawn(on_reply.clone()) {
-                Ok(link) => EngineLink::Worker(link),
-                Err(detail) => {
-                    on_reply.emit(Reply::LoadFailed(detail));
-                    EngineLink::Worker(Rc::new(WorkerLink::default()))
+            None => {
+                let route = route(on_reply.clone(), on_nearest.clone());
+                let screening = match WorkerLink::spawn(ENGINE_SCRIPT, route, true) {
+                    Ok(link) => link,
+                    Err(detail) => {
+                        on_reply.emit(Reply::LoadFailed(detail));
+                        Rc::new(WorkerLink::default())
+                    }
+                };
+                Engines::Workers {
+                    screening,
+                    letters: Rc::default(),
                 }
-            },
+            }
+        };
+        EngineLink {
+            engines,
+            on_reply,
+            on_nearest,
         }
     }
 
     pub fn send(&self, request: &Request) {
-        match self {
-            EngineLink::Worker(link) => link.send(request),
-            EngineLink::Local(local, on_reply) => on_reply.emit((local.handle)(request.clone())),
+        match &self.engines {
+            Engines::Workers { letters, .. } if matches!(request, Request::Documents { .. }) => {
+                let mut letters = letters.borrow_mut();
+                if letters.is_none() {
+                    match WorkerLink::spawn(LETTERS_SCRIPT, self.on_reply.clone(), false) {
+                        Ok(link) => *letters = Some(link),
+                        Err(detail) => {
+                            let id = request.id();
+                            let result = Err(detail);
+                            return self.on_reply.emit(Reply::Documents { id, result });
+                        }
+                    }
+                }
+                if let Some(link) = letters.as_ref() {
+                    link.send(request);
+                }
+            }
+            Engines::Workers { screening, .. } => screening.send(request),
+            Engines::Local(local) => route(self.on_reply.clone(), self.on_nearest.clone())
+                .emit((local.handle)(request.clone())),
         }
     }
+}
+
+/// Replies to `on_reply`, but the nearest regions to the import waiting for them.
+fn route(
+    on_reply: Callback<Reply>,
+    on_nearest: Rc<RefCell<Option<Callback<Reply>>>>,
+) -> Callback<Reply> {
+    Callback::from(move |reply: Reply| match reply {
+        Reply::Nearest { .. } => {
+            if let Some(waiting) = on_nearest.borrow_mut().take() {
+                waiting.emit(reply);
+            }
+        }
+        other => on_reply.emit(other),
+    })
 }
 
 /// The reply a worker's message carries (a JSON string); `None` for anything else.
@@ -63,7 +125,7 @@ fn reply_of(event: &MessageEvent) -> Option<Reply> {
     serde_json::from_str(&text).ok()
 }
 
-/// The engine worker, with the requests made before its data was ready.
+/// A worker, with the requests made before its data was ready when it says so.
 #[derive(Default)]
 pub struct WorkerLink {
     worker: Option<Worker>,
@@ -72,10 +134,17 @@ pub struct WorkerLink {
 }
 
 impl WorkerLink {
-    fn spawn(on_reply: Callback<Reply>) -> Result<Rc<WorkerLink>, String> {
-        let worker = Worker::new(WORKER_SCRIPT)
+    /// Starts the worker `script`. With `wait_for_ready`, requests are held until it posts
+    /// [`Reply::Ready`]; without, they are posted at once (the worker queues them itself).
+    fn spawn(
+        script: &str,
+        on_reply: Callback<Reply>,
+        wait_for_ready: bool,
+    ) -> Result<Rc<WorkerLink>, String> {
+        let worker = Worker::new(script)
             .map_err(|_| "this browser cannot start the background engine".to_owned())?;
-        let waiting: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
+        let waiting: Rc<RefCell<Option<Vec<String>>>> =
+            Rc::new(RefCell::new(wait_for_ready.then(Vec::new)));
         let on_message = {
             let worker = worker.clone();
             let waiting = waiting.clone();
@@ -94,7 +163,7 @@ impl WorkerLink {
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         on_message.forget();
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            web_sys::console::error_1(&"the engine worker failed".into());
+            web_sys::console::error_1(&"an engine worker failed".into());
         });
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
@@ -124,20 +193,19 @@ pub struct ImportJob {
 }
 
 impl ImportJob {
-    /// Starts reading `files`; progress and the result go to `on_reply`.
+    /// Starts reading `files`; progress and the result go to `on_reply`. The places found are
+    /// ranked by the screening engine behind `engine`, which holds the regions.
     pub fn start(
         files: Vec<web_sys::File>,
+        engine: &EngineLink,
         on_reply: Callback<Reply>,
     ) -> Result<ImportJob, String> {
-        // Same script, named "import": the name tells it its role (a query string would miss the
-        // service worker's offline copy).
-        let options = web_sys::WorkerOptions::new();
-        options.set_name("import");
-        let worker = Worker::new_with_options(WORKER_SCRIPT, &options)
+        let worker = Worker::new(IMPORT_SCRIPT)
             .map_err(|_| "this browser cannot start the background reader".to_owned())?;
         let array: js_sys::Array = files.into_iter().map(JsValue::from).collect();
         let on_message = {
             let worker = worker.clone();
+            let engine = engine.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let Some(reply) = reply_of(&event) else {
                     return;
@@ -146,6 +214,17 @@ impl ImportJob {
                     // The worker's script is running: hand it the files.
                     Reply::Listening => {
                         let _ = worker.post_message(&array);
+                    }
+                    // The files are read: the engine measures the places, the worker ranks.
+                    Reply::NeedNearest { points } => {
+                        let worker = worker.clone();
+                        *engine.on_nearest.borrow_mut() = Some(Callback::from(move |reply| {
+                            if let Reply::Nearest { near, .. } = reply {
+                                let json = serde_json::to_string(&near).unwrap_or_default();
+                                let _ = worker.post_message(&JsValue::from_str(&json));
+                            }
+                        }));
+                        engine.send(&Request::Nearest { id: 0, points });
                     }
                     Reply::Imported(_) => {
                         worker.terminate();

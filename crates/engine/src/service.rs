@@ -1,4 +1,6 @@
-//! The engine itself: the shipped data, indexed once, answering [`Request`]s.
+//! The screening engine: the geographic data and the guidance the verdict needs, indexed once,
+//! answering the page's [`Request`]s (the letters are [`crate::letters`], in a worker of their
+//! own).
 //!
 //! Pure: no DOM, no worker API. The worker (`worker.rs`) feeds it messages; component tests call
 //! [`Engine::handle`] directly, in the page.
@@ -7,13 +9,11 @@ use prescreen_core::case::CaseFile;
 use prescreen_core::coords::parse_pasted;
 use prescreen_core::dataset::DataSet;
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::{Document, ScriptData, ScriptInput, ScriptKind, render};
+use prescreen_core::import::nearest_regions;
 use prescreen_core::verdict::{Screening, check};
 
 use crate::map::map_view;
-use prescreen_protocol::{
-    Overview, Page, PageDeadline, Reply, Request, Screened, SourceEntry, Suggestion,
-};
+use prescreen_protocol::{Overview, Reply, Request, Screened, SourceEntry, Suggestion};
 
 /// The texts of the shipped data files, as fetched.
 #[derive(Debug, Clone, Default)]
@@ -29,13 +29,21 @@ pub struct DataTexts {
 }
 
 impl DataTexts {
-    /// The files, in the order they are fetched: (file name, where its text goes).
-    pub fn files(&mut self) -> [(&'static str, &mut String); 8] {
+    /// The files the screening engine needs, in the order they are fetched: (file name, where
+    /// its text goes).
+    pub fn screening_files(&mut self) -> [(&'static str, &mut String); 5] {
         [
             ("places.json", &mut self.places),
             ("events.json", &mut self.events),
             ("regions.geojson", &mut self.regions),
             ("messages.json", &mut self.messages),
+            ("channels.json", &mut self.channels),
+        ]
+    }
+
+    /// The files the letters need.
+    pub fn letters_files(&mut self) -> [(&'static str, &mut String); 4] {
+        [
             ("channels.json", &mut self.channels),
             ("legal.json", &mut self.legal),
             ("holidays.json", &mut self.holidays),
@@ -44,10 +52,9 @@ impl DataTexts {
     }
 }
 
-/// The indexed data and the script data.
+/// The indexed data: events, regions, gazetteer, freeze messages and channels.
 pub struct Engine {
     pub data: DataSet,
-    pub scripts: ScriptData,
 }
 
 impl Engine {
@@ -56,14 +63,7 @@ impl Engine {
         let data = DataSet::from_texts(&texts.places, &texts.events, &texts.regions)
             .and_then(|data| data.with_guidance(&texts.messages, &texts.channels))
             .map_err(|e| e.to_string())?;
-        let scripts = ScriptData::from_texts(
-            &texts.channels,
-            &texts.legal,
-            &texts.holidays,
-            &texts.linked,
-        )
-        .map_err(|e| e.message(Lang::En))?;
-        Ok(Engine { data, scripts })
+        Ok(Engine { data })
     }
 
     /// What the page shows before any screening: the data version and the sources.
@@ -146,17 +146,14 @@ impl Engine {
                     .collect(),
                 query,
             },
-            Request::Documents {
+            Request::Nearest { id, points } => Reply::Nearest {
                 id,
-                case,
-                kind,
-                lang,
-                now,
-                numbers,
-                screening,
-            } => Reply::Documents {
+                near: nearest_regions(&self.data, &points),
+            },
+            // Written by the letters worker; the page never sends them here.
+            Request::Documents { id, .. } => Reply::Documents {
                 id,
-                result: self.documents(&case, &screening, &kind, lang, now.as_deref(), &numbers),
+                result: Err("letters are written by the letters worker".into()),
             },
         }
     }
@@ -166,29 +163,6 @@ impl Engine {
             .and_then(|case| check(&case, &self.data, lang))
             .map_err(|e| e.message(lang))
     }
-
-    fn documents(
-        &self,
-        file: &CaseFile,
-        screening: &Screening,
-        kind: &str,
-        lang: Lang,
-        now: Option<&str>,
-        numbers: &[String],
-    ) -> Result<Vec<Page>, String> {
-        let kind =
-            ScriptKind::from_id(kind).ok_or_else(|| format!("unknown script kind {kind}"))?;
-        let case = file.validate().map_err(|e| e.message(lang))?;
-        let input = ScriptInput {
-            case: &case,
-            screening,
-            lang,
-            now: now.and_then(|n| n.parse().ok()),
-            numbers,
-        };
-        let documents = render(kind, &input, &self.scripts).map_err(|e| e.message(lang))?;
-        Ok(documents.iter().map(page).collect())
-    }
 }
 
 /// A serde enum's id (`high`, `inferred` …), as the data files spell it.
@@ -197,28 +171,4 @@ fn id_of(value: impl serde::Serialize) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
-}
-
-/// A document as the page shows it.
-fn page(doc: &Document) -> Page {
-    Page {
-        kind: doc.kind.id().to_owned(),
-        title: doc.title.clone(),
-        recipient: doc.recipient.clone(),
-        letter_text: doc.letter_text(),
-        page_text: doc.page_text(),
-        lines: doc.lines(),
-        guidance: doc.guidance.clone(),
-        mailto: doc.mailto.clone(),
-        tel: doc
-            .tel
-            .iter()
-            .map(|n| (n.tel.clone(), n.display.clone()))
-            .collect(),
-        deadline: doc.deadline.as_ref().map(|d| PageDeadline {
-            sent_on: d.sent_on.to_string(),
-            due: d.due.to_string(),
-            ics: d.ics.clone(),
-        }),
-    }
 }

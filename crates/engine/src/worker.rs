@@ -1,67 +1,75 @@
-//! The engine's Web Worker: loads and indexes the data off the page's thread, answers requests,
-//! and reads imported files.
+//! The workers' glue: each worker binary (`src/bin/`) calls one `start` function here, which
+//! fetches the data files it needs, builds its pure service and answers the page's messages.
 //!
-//! The same script runs in two roles. The long-lived engine worker fetches the data, posts
-//! [`Reply::Ready`] and then answers [`Request`]s. An import worker (named `import`) posts
-//! [`Reply::Listening`], takes one array of `File`s, reads them in 1 MiB slices with
-//! `FileReaderSync` (so memory stays bounded whatever the file's size), posts progress, and
-//! answers [`Reply::Imported`]; the page cancels it by terminating it.
+//! - the screening engine (`engine.js`, [`start_screening`]): started after the page's first
+//!   paint; fetches the geographic data and the guidance, indexes them and posts
+//!   [`Reply::Ready`], then answers screening, suggestions, pastes, case files and the nearest
+//!   regions an import asks for;
+//! - the letters (`letters.js`, [`start_letters`]): started the first time a document is asked
+//!   for; requests that arrive while its data loads wait in the worker;
+//! - an import (`import.js`, [`crate::import::start`]): one worker per import.
+//!
+//! Each binary links only the code its `start` reaches, so the screening worker's wasm holds
+//! neither the letter templates nor the importers.
 
 use std::cell::RefCell;
-use std::io::{self, Read, Seek, SeekFrom};
 use std::rc::Rc;
 
-use prescreen_core::dataset::DataSet;
-use prescreen_core::import::{Importer, Limits};
+use prescreen_protocol::{Reply, Request};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use crate::letters::Letters;
 use crate::service::{DataTexts, Engine};
-use prescreen_protocol::{Imported, Reply, Request};
 
-/// Starts the worker in the role its URL names.
-pub fn start() {
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let import = scope.name() == "import";
-    if import {
-        start_import(scope);
-    } else {
-        start_engine(scope);
-    }
+/// This worker's global scope.
+pub(crate) fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
 }
 
-fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
+pub(crate) fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
     if let Ok(json) = serde_json::to_string(reply) {
         let _ = scope.post_message(&JsValue::from_str(&json));
     }
 }
 
-fn start_engine(scope: DedicatedWorkerGlobalScope) {
-    let engine: Rc<RefCell<Option<Engine>>> = Rc::new(RefCell::new(None));
-    let on_message = {
-        let scope = scope.clone();
-        let engine = engine.clone();
-        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let Some(text) = event.data().as_string() else {
-                return;
-            };
-            // The page only sends after `Ready`; a request it cannot parse is a bug, not input.
-            let engine = engine.borrow();
-            if let (Ok(request), Some(engine)) =
-                (serde_json::from_str::<Request>(&text), engine.as_ref())
-            {
-                post(&scope, &engine.handle(request));
-            }
-        })
-    };
+/// Calls `on_request` with every request the page posts (a JSON string).
+fn on_requests(scope: &DedicatedWorkerGlobalScope, mut on_request: impl FnMut(Request) + 'static) {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        // The page only sends requests it made; one it cannot parse is a bug, not input.
+        if let Some(request) = event
+            .data()
+            .as_string()
+            .and_then(|text| serde_json::from_str::<Request>(&text).ok())
+        {
+            on_request(request);
+        }
+    });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+}
+
+/// The screening engine's worker.
+pub fn start_screening() {
+    let scope = scope();
+    let engine: Rc<RefCell<Option<Engine>>> = Rc::new(RefCell::new(None));
+    {
+        let scope = scope.clone();
+        let engine = engine.clone();
+        // The page sends nothing before `Ready`.
+        on_requests(&scope.clone(), move |request| {
+            if let Some(engine) = engine.borrow().as_ref() {
+                post(&scope, &engine.handle(request));
+            }
+        });
+    }
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = fetch_all(&scope)
+        let mut texts = DataTexts::default();
+        let loaded = fetch_into(&scope, texts.screening_files())
             .await
-            .and_then(|texts| Engine::from_texts(&texts));
+            .and_then(|()| Engine::from_texts(&texts));
         match loaded {
             Ok(loaded) => {
                 post(&scope, &Reply::Ready(Box::new(loaded.overview())));
@@ -72,21 +80,80 @@ fn start_engine(scope: DedicatedWorkerGlobalScope) {
     });
 }
 
-/// Fetches the shipped data files, relative to the worker script (the app's folder).
-async fn fetch_all(scope: &DedicatedWorkerGlobalScope) -> Result<DataTexts, String> {
-    let mut texts = DataTexts::default();
-    for (name, text) in texts.files() {
-        *text = fetch_text(scope, &format!("data/{name}")).await?;
-    }
-    Ok(texts)
+/// The letters' data: still loading (with the requests that wait for it), loaded, or failed.
+enum LettersState {
+    Loading(Vec<Request>),
+    Ready(Box<Letters>),
+    Failed(String),
 }
 
-/// The three files an import needs to rank stays by their distance to the regions.
-async fn fetch_screening_data(scope: &DedicatedWorkerGlobalScope) -> Result<DataSet, String> {
-    let places = fetch_text(scope, "data/places.json").await?;
-    let events = fetch_text(scope, "data/events.json").await?;
-    let regions = fetch_text(scope, "data/regions.geojson").await?;
-    DataSet::from_texts(&places, &events, &regions).map_err(|e| e.to_string())
+/// The letters' worker.
+pub fn start_letters() {
+    let scope = scope();
+    let state = Rc::new(RefCell::new(LettersState::Loading(Vec::new())));
+    {
+        let scope = scope.clone();
+        let state = state.clone();
+        on_requests(&scope.clone(), move |request| {
+            let mut state = state.borrow_mut();
+            match &mut *state {
+                LettersState::Loading(waiting) => waiting.push(request),
+                LettersState::Ready(letters) => answer_letters(&scope, letters, request),
+                LettersState::Failed(detail) => fail_letters(&scope, detail, request),
+            }
+        });
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut texts = DataTexts::default();
+        let loaded = fetch_into(&scope, texts.letters_files())
+            .await
+            .and_then(|()| Letters::from_texts(&texts));
+        let next = match loaded {
+            Ok(letters) => LettersState::Ready(Box::new(letters)),
+            Err(detail) => LettersState::Failed(detail),
+        };
+        let waiting = match std::mem::replace(&mut *state.borrow_mut(), next) {
+            LettersState::Loading(waiting) => waiting,
+            _ => Vec::new(),
+        };
+        for request in waiting {
+            match &*state.borrow() {
+                LettersState::Ready(letters) => answer_letters(&scope, letters, request),
+                LettersState::Failed(detail) => fail_letters(&scope, detail, request),
+                LettersState::Loading(_) => {}
+            }
+        }
+    });
+}
+
+fn answer_letters(scope: &DedicatedWorkerGlobalScope, letters: &Letters, request: Request) {
+    if let Some(reply) = letters.handle(request) {
+        post(scope, &reply);
+    }
+}
+
+/// A document request answered with why the letters' data could not be loaded.
+fn fail_letters(scope: &DedicatedWorkerGlobalScope, detail: &str, request: Request) {
+    if let Request::Documents { id, .. } = request {
+        post(
+            scope,
+            &Reply::Documents {
+                id,
+                result: Err(detail.to_owned()),
+            },
+        );
+    }
+}
+
+/// Fetches data files, relative to the worker script (the app's folder).
+async fn fetch_into<const N: usize>(
+    scope: &DedicatedWorkerGlobalScope,
+    files: [(&'static str, &mut String); N],
+) -> Result<(), String> {
+    for (name, text) in files {
+        *text = fetch_text(scope, &format!("data/{name}")).await?;
+    }
+    Ok(())
 }
 
 async fn fetch_text(scope: &DedicatedWorkerGlobalScope, url: &str) -> Result<String, String> {
@@ -104,153 +171,4 @@ async fn fetch_text(scope: &DedicatedWorkerGlobalScope, url: &str) -> Result<Str
         .map_err(|_| format!("{url}: body could not be read"))?;
     text.as_string()
         .ok_or_else(|| format!("{url}: body is not text"))
-}
-
-fn start_import(scope: DedicatedWorkerGlobalScope) {
-    let on_message = {
-        let scope = scope.clone();
-        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let files: Vec<File> = js_sys::Array::from(&event.data())
-                .iter()
-                .filter_map(|value| value.dyn_into::<File>().ok())
-                .collect();
-            let scope = scope.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                // Without the regions the stays are still found, only not ranked by nearness.
-                let data = fetch_screening_data(&scope).await.ok();
-                let result = import_files(&scope, &files, data.as_ref());
-                post(&scope, &Reply::Imported(result));
-            });
-        })
-    };
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    post(&scope, &Reply::Listening);
-}
-
-/// Reads every file; the first file that gives no stays ends the import with its message.
-fn import_files(
-    scope: &DedicatedWorkerGlobalScope,
-    files: &[File],
-    data: Option<&DataSet>,
-) -> Result<Imported, String> {
-    if files.is_empty() {
-        return Err(
-            "no file was chosen; pick a location-history file, a GPX/KML file or photos".into(),
-        );
-    }
-    let total: u64 = files.iter().map(|f| f.size() as u64).sum();
-    let mut importer = Importer::new(Limits::default());
-    let mut done_before = 0_u64;
-    for file in files {
-        let name = file.name();
-        let reader = FileSource::new(file.clone()).map_err(|e| format!("{name}: {e}"))?;
-        // Post progress at most every MiB: a message per 256 KiB would flood the page.
-        let mut last_posted = 0_u64;
-        let progress = |bytes: u64| {
-            if bytes >= last_posted + (1 << 20) || bytes == file.size() as u64 {
-                last_posted = bytes;
-                post(
-                    scope,
-                    &Reply::ImportProgress {
-                        done: done_before + bytes,
-                        total,
-                    },
-                );
-            }
-            true
-        };
-        importer
-            .add_with_progress(&name, reader, progress)
-            .map_err(|e| format!("{name}: {e}"))?;
-        done_before += file.size() as u64;
-    }
-    let report = importer.finish(data);
-    Ok(Imported {
-        summary: report.summary(),
-        stays: report.stays,
-        peak_memory_bytes: memory_bytes(),
-    })
-}
-
-/// The size of this worker's wasm memory, which only ever grows: its peak.
-fn memory_bytes() -> u64 {
-    wasm_bindgen::memory()
-        .dyn_into::<js_sys::WebAssembly::Memory>()
-        .ok()
-        .and_then(|memory| memory.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
-        .map_or(0, |buffer| buffer.byte_length() as u64)
-}
-
-/// A `File` read synchronously in slices: `Read + Seek` for the streaming importers, holding one
-/// slice at a time.
-struct FileSource {
-    file: File,
-    reader: FileReaderSync,
-    size: u64,
-    position: u64,
-    chunk: Vec<u8>,
-    chunk_start: u64,
-}
-
-const CHUNK_BYTES: u64 = 1 << 20;
-
-impl FileSource {
-    fn new(file: File) -> io::Result<FileSource> {
-        let reader = FileReaderSync::new()
-            .map_err(|_| io::Error::other("this browser cannot read files in the background"))?;
-        Ok(FileSource {
-            size: file.size() as u64,
-            file,
-            reader,
-            position: 0,
-            chunk: Vec::new(),
-            chunk_start: 0,
-        })
-    }
-
-    fn fill(&mut self) -> io::Result<()> {
-        let end = (self.position + CHUNK_BYTES).min(self.size);
-        let slice = self
-            .file
-            .slice_with_f64_and_f64(self.position as f64, end as f64)
-            .map_err(|_| io::Error::other("the file could not be sliced"))?;
-        let buffer = self.reader.read_as_array_buffer(&slice).map_err(|_| {
-            io::Error::other("the file could not be read (was it moved or deleted?)")
-        })?;
-        self.chunk = js_sys::Uint8Array::new(&buffer).to_vec();
-        self.chunk_start = self.position;
-        Ok(())
-    }
-}
-
-impl Read for FileSource {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        if self.position >= self.size || out.is_empty() {
-            return Ok(0);
-        }
-        let chunk_end = self.chunk_start + self.chunk.len() as u64;
-        if self.position < self.chunk_start || self.position >= chunk_end {
-            self.fill()?;
-        }
-        let offset = (self.position - self.chunk_start) as usize;
-        let available = &self.chunk[offset..];
-        let n = available.len().min(out.len());
-        out[..n].copy_from_slice(&available[..n]);
-        self.position += n as u64;
-        Ok(n)
-    }
-}
-
-impl Seek for FileSource {
-    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
-        let target = match to {
-            SeekFrom::Start(n) => Some(n),
-            SeekFrom::End(d) => self.size.checked_add_signed(d),
-            SeekFrom::Current(d) => self.position.checked_add_signed(d),
-        };
-        self.position = target
-            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "seek before start"))?;
-        Ok(self.position)
-    }
 }

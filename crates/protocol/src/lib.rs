@@ -7,7 +7,7 @@
 
 use prescreen_core::case::CaseFile;
 use prescreen_core::i18n::Lang;
-use prescreen_core::import::ProposedStay;
+use prescreen_core::import::{NearRegion, ProposedStay};
 use prescreen_core::verdict::Screening;
 use serde::{Deserialize, Serialize};
 
@@ -28,7 +28,7 @@ pub enum Request {
         /// Numbers the user copied from their own block screen.
         numbers: Vec<String>,
         /// The screening of this same case, as the engine answered it.
-        screening: Screening,
+        screening: Box<Screening>,
     },
     /// Place names matching what the user is typing.
     Suggest { id: u32, query: String },
@@ -36,6 +36,12 @@ pub enum Request {
     ReadPaste { id: u32, stay: usize, text: String },
     /// Read a case file the user picked (JSON text).
     ReadCase { id: u32, text: String, lang: Lang },
+    /// The nearest region of an event to each imported place (`None`: a place with no stay),
+    /// asked on behalf of an import worker, which holds no regions of its own.
+    Nearest {
+        id: u32,
+        points: Vec<Option<(f64, f64)>>,
+    },
 }
 
 impl Request {
@@ -45,7 +51,8 @@ impl Request {
             | Request::Documents { id, .. }
             | Request::Suggest { id, .. }
             | Request::ReadPaste { id, .. }
-            | Request::ReadCase { id, .. } => *id,
+            | Request::ReadCase { id, .. }
+            | Request::Nearest { id, .. } => *id,
         }
     }
 
@@ -56,7 +63,8 @@ impl Request {
             | Request::Documents { id, .. }
             | Request::Suggest { id, .. }
             | Request::ReadPaste { id, .. }
-            | Request::ReadCase { id, .. } => *id = new_id,
+            | Request::ReadCase { id, .. }
+            | Request::Nearest { id, .. } => *id = new_id,
         }
         self
     }
@@ -98,6 +106,14 @@ pub enum Reply {
     },
     /// An import worker is listening for files.
     Listening,
+    /// An import worker has read its files and asks for the nearest region of each place found
+    /// (the page asks the screening engine, which holds the index, and passes the answer on).
+    NeedNearest { points: Vec<Option<(f64, f64)>> },
+    /// The screening engine's answer to [`Request::Nearest`], in the same order.
+    Nearest {
+        id: u32,
+        near: Vec<Option<NearRegion>>,
+    },
     /// Bytes of the current import read so far, of `total`.
     ImportProgress { done: u64, total: u64 },
     /// The stays found, or why the files gave none.

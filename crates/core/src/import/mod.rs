@@ -66,7 +66,7 @@ use crate::dataset::DataSet;
 
 pub use error::ImportError;
 pub use json::parse_lat_lng;
-pub use stays::{NearRegion, ProposedStay};
+pub use stays::{NearRegion, ProposedStay, nearest_regions};
 
 /// The kinds of file the importer reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -356,11 +356,27 @@ impl Importer {
     /// Clusters everything imported into stays, ranked against the regions of `data`'s events
     /// (without `data`, by date only).
     pub fn finish(self, data: Option<&DataSet>) -> ImportReport {
+        let near = match data {
+            Some(data) => stays::nearest_regions(data, &self.place_points()),
+            None => Vec::new(),
+        };
+        self.finish_with_nearest(&near)
+    }
+
+    /// Where each place found so far is, for [`stays::nearest_regions`] (run elsewhere, e.g. by
+    /// the engine worker that already holds the index).
+    pub fn place_points(&self) -> Vec<Option<(f64, f64)>> {
+        self.all.place_points()
+    }
+
+    /// Like [`Importer::finish`], with the nearest region of each of [`Importer::place_points`]
+    /// already measured.
+    pub fn finish_with_nearest(self, near: &[Option<NearRegion>]) -> ImportReport {
         let (points, points_skipped, points_dropped) =
             (self.all.points, self.all.skipped, self.all.dropped);
         let (stays, stays_found) = self
             .all
-            .into_stays(data, &self.sources, self.limits.max_stays);
+            .into_stays(near, &self.sources, self.limits.max_stays);
         ImportReport {
             stays_dropped: stays_found - stays.len(),
             stays,

@@ -224,17 +224,33 @@ impl Collector {
         }
     }
 
-    /// Cuts the places into stays and ranks them; see the module documentation.
+    /// Where each place is (the mean of its points), in the order [`Collector::into_stays`]
+    /// expects their nearest regions; `None` for a place that will give no stay.
+    pub fn place_points(&self) -> Vec<Option<(f64, f64)>> {
+        self.places
+            .iter()
+            .map(|place| {
+                (place.n > 0 && !place.days.is_empty()).then(|| {
+                    (
+                        place.sum_lat / place.n as f64,
+                        place.sum_lon / place.n as f64,
+                    )
+                })
+            })
+            .collect()
+    }
+
+    /// Cuts the places into stays and ranks them; see the module documentation. `near[i]` is
+    /// the nearest region of place `i` of [`Collector::place_points`] (missing entries: none).
     pub fn into_stays(
         self,
-        data: Option<&DataSet>,
+        near: &[Option<NearRegion>],
         sources: &[String],
         max_stays: usize,
     ) -> (Vec<ProposedStay>, usize) {
-        let targets = Targets::new(data);
         // Rank cheap run descriptors first; notes and dates are written only for the kept ones.
         let mut runs: Vec<Run> = Vec::new();
-        for mut place in self.places {
+        for (index, mut place) in self.places.into_iter().enumerate() {
             if place.n == 0 || place.days.is_empty() {
                 continue;
             }
@@ -242,7 +258,7 @@ impl Collector {
                 place.sum_lat / place.n as f64,
                 place.sum_lon / place.n as f64,
             );
-            let near = targets.nearest(lat, lon);
+            let near = near.get(index).cloned().flatten();
             place
                 .days
                 .sort_unstable_by_key(|m| (m.day, m.source, std::cmp::Reverse(m.points)));
@@ -355,6 +371,17 @@ pub struct NearRegion {
     pub region: String,
     /// Great-circle distance to its edge, 0 inside.
     pub distance_km: f64,
+}
+
+/// The nearest region of an event within [`NEAR_KM`] of each point (`None` entries stay
+/// `None`): how imported places are ranked. The engine answers this for an import worker, so
+/// the worker never loads or indexes the regions itself.
+pub fn nearest_regions(data: &DataSet, points: &[Option<(f64, f64)>]) -> Vec<Option<NearRegion>> {
+    let targets = Targets::new(Some(data));
+    points
+        .iter()
+        .map(|point| point.and_then(|(lat, lon)| targets.nearest(lat, lon)))
+        .collect()
 }
 
 /// The regions of the events, with boxes that rule most places out without any geometry.
@@ -497,7 +524,7 @@ mod tests {
         c.point(21.698, 100.031, 1_567_526_400); // 4 Sep
         c.point(21.699, 100.032, 1_567_526_400 + 86_400); // 5 Sep
         c.point(21.698, 100.031, 1_567_526_400 + 3 * 86_400); // 7 Sep
-        let (stays, found) = c.into_stays(None, &["a".into()], 10);
+        let (stays, found) = c.into_stays(&[], &["a".into()], 10);
         assert_eq!(found, 2);
         assert_eq!(
             (stays[0].stay.from.as_str(), stays[0].stay.to.as_str()),

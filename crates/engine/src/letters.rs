@@ -1,0 +1,100 @@
+//! The letters: call scripts and letters of every kind, written from a case and the screening
+//! the screening engine already answered for it. A worker of their own (`letters.js`), loaded
+//! the first time the person opens step 4, so that the screening is ready without the
+//! templates, the law texts and the holiday calendar.
+//!
+//! Pure, like [`crate::service`].
+
+use prescreen_core::case::CaseFile;
+use prescreen_core::i18n::Lang;
+use prescreen_core::scripts::{Document, ScriptData, ScriptInput, ScriptKind, render};
+use prescreen_core::verdict::Screening;
+use prescreen_protocol::{Page, PageDeadline, Reply, Request};
+
+use crate::service::DataTexts;
+
+/// The data the letters need: channels, articles, holidays, linked accounts.
+pub struct Letters {
+    pub scripts: ScriptData,
+}
+
+impl Letters {
+    /// Parses the letters' data; the error names the file at fault.
+    pub fn from_texts(texts: &DataTexts) -> Result<Letters, String> {
+        let scripts = ScriptData::from_texts(
+            &texts.channels,
+            &texts.legal,
+            &texts.holidays,
+            &texts.linked,
+        )
+        .map_err(|e| e.message(Lang::En))?;
+        Ok(Letters { scripts })
+    }
+
+    /// Answers a [`Request::Documents`]; any other request is not for this worker.
+    pub fn handle(&self, request: Request) -> Option<Reply> {
+        let Request::Documents {
+            id,
+            case,
+            kind,
+            lang,
+            now,
+            numbers,
+            screening,
+        } = request
+        else {
+            return None;
+        };
+        Some(Reply::Documents {
+            id,
+            result: self.documents(&case, &screening, &kind, lang, now.as_deref(), &numbers),
+        })
+    }
+
+    pub fn documents(
+        &self,
+        file: &CaseFile,
+        screening: &Screening,
+        kind: &str,
+        lang: Lang,
+        now: Option<&str>,
+        numbers: &[String],
+    ) -> Result<Vec<Page>, String> {
+        let kind =
+            ScriptKind::from_id(kind).ok_or_else(|| format!("unknown script kind {kind}"))?;
+        let case = file.validate().map_err(|e| e.message(lang))?;
+        let input = ScriptInput {
+            case: &case,
+            screening,
+            lang,
+            now: now.and_then(|n| n.parse().ok()),
+            numbers,
+        };
+        let documents = render(kind, &input, &self.scripts).map_err(|e| e.message(lang))?;
+        Ok(documents.iter().map(page).collect())
+    }
+}
+
+/// A document as the page shows it.
+fn page(doc: &Document) -> Page {
+    Page {
+        kind: doc.kind.id().to_owned(),
+        title: doc.title.clone(),
+        recipient: doc.recipient.clone(),
+        letter_text: doc.letter_text(),
+        page_text: doc.page_text(),
+        lines: doc.lines(),
+        guidance: doc.guidance.clone(),
+        mailto: doc.mailto.clone(),
+        tel: doc
+            .tel
+            .iter()
+            .map(|n| (n.tel.clone(), n.display.clone()))
+            .collect(),
+        deadline: doc.deadline.as_ref().map(|d| PageDeadline {
+            sent_on: d.sent_on.to_string(),
+            due: d.due.to_string(),
+            ics: d.ics.clone(),
+        }),
+    }
+}

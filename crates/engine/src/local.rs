@@ -1,0 +1,38 @@
+//! Both engines answering in one place, synchronously: what the page's component tests mount
+//! the app with instead of the workers (never linked into a worker).
+
+use prescreen_protocol::{Overview, Reply, Request};
+
+use crate::letters::Letters;
+use crate::service::{DataTexts, Engine};
+
+/// The screening engine and the letters, side by side.
+pub struct Engines {
+    pub screening: Engine,
+    pub letters: Letters,
+}
+
+impl Engines {
+    pub fn from_texts(texts: &DataTexts) -> Result<Engines, String> {
+        Ok(Engines {
+            screening: Engine::from_texts(texts)?,
+            letters: Letters::from_texts(texts)?,
+        })
+    }
+
+    pub fn overview(&self) -> Overview {
+        self.screening.overview()
+    }
+
+    /// Answers a request as the workers would: documents by the letters, the rest by the
+    /// screening engine.
+    pub fn handle(&self, request: Request) -> Reply {
+        match request {
+            Request::Documents { .. } => self
+                .letters
+                .handle(request)
+                .unwrap_or(Reply::LoadFailed(String::new())),
+            other => self.screening.handle(other),
+        }
+    }
+}
