@@ -12,7 +12,7 @@ use prescreen_core::verdict::{Screening, check};
 
 use crate::map::map_view;
 use prescreen_protocol::{
-    Overview, Page, PageDeadline, Reply, Request, Screened, SourceEntry, Suggestion,
+    Overview, Page, PageDeadline, Problem, Reply, Request, Screened, SourceEntry, Suggestion,
 };
 
 /// The texts of the shipped data files, as fetched.
@@ -130,7 +130,7 @@ impl Engine {
                 id,
                 result: CaseFile::from_json(&text)
                     .and_then(|file| file.parsed_platforms().map(|_| file))
-                    .map_err(|e| e.message(lang)),
+                    .map_err(|e| Problem::input(&e, lang)),
             },
             Request::Suggest { id, query } => Reply::Suggestions {
                 id,
@@ -161,10 +161,10 @@ impl Engine {
         }
     }
 
-    fn screen(&self, case: &CaseFile, lang: Lang) -> Result<Screening, String> {
+    fn screen(&self, case: &CaseFile, lang: Lang) -> Result<Screening, Problem> {
         case.validate()
             .and_then(|case| check(&case, &self.data, lang))
-            .map_err(|e| e.message(lang))
+            .map_err(|e| Problem::input(&e, lang))
     }
 
     fn documents(
@@ -175,10 +175,12 @@ impl Engine {
         lang: Lang,
         now: Option<&str>,
         numbers: &[String],
-    ) -> Result<Vec<Page>, String> {
-        let kind =
-            ScriptKind::from_id(kind).ok_or_else(|| format!("unknown script kind {kind}"))?;
-        let case = file.validate().map_err(|e| e.message(lang))?;
+    ) -> Result<Vec<Page>, Problem> {
+        let kind = ScriptKind::from_id(kind).ok_or_else(|| Problem {
+            field: Some("kind".to_owned()),
+            message: format!("unknown script kind {kind}"),
+        })?;
+        let case = file.validate().map_err(|e| Problem::input(&e, lang))?;
         let input = ScriptInput {
             case: &case,
             screening,
@@ -186,7 +188,8 @@ impl Engine {
             now: now.and_then(|n| n.parse().ok()),
             numbers,
         };
-        let documents = render(kind, &input, &self.scripts).map_err(|e| e.message(lang))?;
+        let documents =
+            render(kind, &input, &self.scripts).map_err(|e| Problem::new(e.message(lang)))?;
         Ok(documents.iter().map(page).collect())
     }
 }
