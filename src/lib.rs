@@ -7,8 +7,10 @@
 
 pub mod app;
 pub mod components;
+pub mod context;
 pub mod engine;
 pub mod files;
+pub mod hooks;
 pub mod numbers;
 pub mod offline;
 pub mod persist;

@@ -1,4 +1,6 @@
-//! One component per file.
+//! One component per file. Each reads the state from the context
+//! ([`use_store`](crate::context::use_store)) and dispatches its own actions; the few that only
+//! draw what they are given (verdict card, map, sources) take it as props.
 
 pub mod case_tools;
 pub mod error_banner;
@@ -9,7 +11,9 @@ pub mod region_map;
 pub mod sources;
 pub mod stay_editor;
 pub mod stay_list;
+pub mod step_body;
 pub mod step_nav;
+pub mod update_notice;
 pub mod verdict_card;
 pub mod what_happened;
 pub mod what_to_do;
