@@ -3,10 +3,12 @@
 //! draw what they are given (verdict card, map, sources) take it as props.
 
 pub mod case_tools;
+pub mod document;
 pub mod error_banner;
 pub mod findings;
 pub mod import_panel;
 pub mod lang_switch;
+pub mod proposals;
 pub mod region_map;
 pub mod sources;
 pub mod stay_editor;

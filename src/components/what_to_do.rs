@@ -5,10 +5,8 @@ use prescreen_core::scripts::ScriptKind;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::components::document::Document;
 use crate::context::use_store;
-use crate::engine::protocol::Page;
-use crate::engine::protocol::Problem;
-use crate::files::{copy, download};
 use crate::state::{Action, PersonField};
 use crate::text::{Text, t};
 
@@ -27,16 +25,6 @@ pub fn what_to_do() -> Html {
     let lang = store.lang;
     let kind = store.script_kind;
     let person = &store.draft.person;
-    // A confirmation or a problem, for the one message area.
-    let say = {
-        let store = store.clone();
-        Callback::from(move |said: Result<&'static str, String>| {
-            store.dispatch(match said {
-                Ok(text) => Action::ShowNotice(text.to_owned()),
-                Err(problem) => Action::ShowError(Problem::new(problem)),
-            })
-        })
-    };
     let large = use_state(|| false);
     let person_input = |field: PersonField,
                         label: Text,
@@ -71,87 +59,6 @@ pub fn what_to_do() -> Html {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
             store.dispatch(Action::EditNumbers(area.value()));
         })
-    };
-    let document_view = |(n, doc): (usize, &Page)| {
-        let text = doc.page_text.clone();
-        let on_copy = {
-            let text = doc.letter_text.clone();
-            let say = say.clone();
-            Callback::from(move |_| {
-                let text = text.clone();
-                let say = say.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    match copy(&text).await {
-                        Ok(()) => say.emit(Ok(t(lang, Text::Copied))),
-                        Err(()) => say.emit(Err(t(lang, Text::CopyFailed).to_owned())),
-                    }
-                });
-            })
-        };
-        let on_download = {
-            let text = text.clone();
-            let name = format!("{}-{}.txt", doc.kind, n + 1);
-            let say = say.clone();
-            Callback::from(move |_| {
-                if let Err(e) = download(&name, "text/plain;charset=utf-8", &text) {
-                    say.emit(Err(e));
-                }
-            })
-        };
-        let deadline = doc.deadline.as_ref().map(|deadline| {
-            let ics = deadline.ics.clone();
-            let say = say.clone();
-            let on_ics = Callback::from(move |_| {
-                if let Err(e) = download("deadline.ics", "text/calendar;charset=utf-8", &ics) {
-                    say.emit(Err(e));
-                }
-            });
-            html! {
-                <p class="deadline">
-                    { format!("{} → {}", deadline.sent_on, deadline.due) }
-                    { " " }
-                    <button type="button" class="secondary" data-testid="download-ics" onclick={on_ics}>{ ".ics" }</button>
-                </p>
-            }
-        });
-        html! {
-            <article class="document" data-testid={format!("document-{n}")}>
-                <h3>{ &doc.title }</h3>
-                if !doc.recipient.is_empty() {
-                    <ul class="recipient">{ for doc.recipient.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
-                }
-                if !doc.tel.is_empty() {
-                    <p class="tel">
-                        { for doc.tel.iter().map(|(tel, display)| html! {
-                            <a class="button" href={tel.clone()} data-testid="tel-link">
-                                { t(lang, Text::Call) }{ " " }{ display }
-                            </a>
-                        }) }
-                    </p>
-                }
-                if *large {
-                    <ol class="read-aloud" data-testid="read-aloud">
-                        { for doc.lines.iter().map(|line| html! { <li>{ line }</li> }) }
-                    </ol>
-                } else {
-                    <pre class="script" data-testid="script-text" tabindex="0">{ &doc.letter_text }</pre>
-                }
-                <div class="actions">
-                    <button type="button" data-testid="copy-script" onclick={on_copy}>{ t(lang, Text::Copy) }</button>
-                    <button type="button" class="secondary" data-testid="download-script" onclick={on_download}>
-                        { t(lang, Text::Download) }
-                    </button>
-                    if let Some(mailto) = &doc.mailto {
-                        <a class="button secondary" href={mailto.clone()} data-testid="mailto">{ t(lang, Text::SendEmail) }</a>
-                    }
-                </div>
-                { for deadline }
-                <details class="guidance" open=true>
-                    <summary>{ lang.pick("打之前/发之前要知道的", "打之前/寄之前要知道的", "Before you call or send") }</summary>
-                    <pre class="script">{ &doc.guidance }</pre>
-                </details>
-            </article>
-        }
     };
     let large_toggle = {
         let large = large.clone();
@@ -196,7 +103,9 @@ pub fn what_to_do() -> Html {
             }
             // Why documents could not be written is shown by the error banner.
             { match store.documents.as_deref() {
-                Some(Ok(documents)) => documents.iter().enumerate().map(document_view).collect::<Html>(),
+                Some(Ok(documents)) => documents.iter().enumerate().map(|(n, doc)| html! {
+                    <Document {n} doc={doc.clone()} large={*large} />
+                }).collect::<Html>(),
                 Some(Err(_)) => html! {},
                 None if kind.is_some() => html! { <p class="busy" aria-busy="true">{ "…" }</p> },
                 None => html! {},
