@@ -11,9 +11,9 @@ use crate::components::case_tools::CaseTools;
 use crate::components::error_banner::ErrorBanner;
 use crate::components::lang_switch::LangSwitch;
 use crate::components::sources::Sources;
-use crate::components::step_body::StepBody;
+use crate::components::step_body::step_body;
 use crate::components::step_nav::{StepButtons, StepProgress, step_title};
-use crate::components::update_notice::UpdateNotice;
+use crate::components::update_notice::update_notice;
 use crate::context::Store;
 use crate::engine::client::LocalEngine;
 use crate::hooks::{
@@ -68,8 +68,8 @@ pub fn app(props: &AppProps) -> Html {
                 <StepProgress />
                 <h2 class="step-title" ref={heading} tabindex="-1">{ step_title(store.step, lang) }</h2>
                 <ErrorBanner />
-                <UpdateNotice />
-                <StepBody />
+                { update_notice(&store) }
+                { step_body(&store) }
                 <StepButtons />
                 <footer>
                     <CaseTools />

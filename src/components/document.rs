@@ -3,26 +3,16 @@
 
 use yew::prelude::*;
 
-use crate::context::use_store;
+use crate::context::Store;
 use crate::engine::protocol::{Page, Problem};
 use crate::files::{copy, download};
 use crate::state::Action;
 use crate::text::{Text, t};
 
-#[derive(Properties, PartialEq)]
-pub struct DocumentProps {
-    /// Its place among the documents of the chosen kind (0 first).
-    pub n: usize,
-    pub doc: Page,
-    /// Show the body in short, large lines for reading aloud.
-    pub large: bool,
-}
-
-#[function_component(Document)]
-pub fn document(props: &DocumentProps) -> Html {
-    let store = use_store();
+/// Document `n` (0 first) of the chosen kind; `large` shows the body in short, large lines for
+/// reading aloud. A view function rather than a component: every component costs page bytes.
+pub fn document(store: &Store, n: usize, doc: &Page, large: bool) -> Html {
     let lang = store.lang;
-    let (n, doc, large) = (props.n, &props.doc, &props.large);
     // A confirmation or a problem, for the one message area.
     let say = {
         let store = store.clone();
@@ -89,7 +79,7 @@ pub fn document(props: &DocumentProps) -> Html {
                     }) }
                 </p>
             }
-            if *large {
+            if large {
                 <ol class="read-aloud" data-testid="read-aloud">
                     { for doc.lines.iter().map(|line| html! { <li>{ line }</li> }) }
                 </ol>

@@ -4,7 +4,7 @@
 use web_sys::{DragEvent, File, FileList, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::components::proposals::Proposals;
+use crate::components::proposals::proposals;
 use crate::context::use_store;
 use crate::numbers::fixed;
 use crate::state::{Action, ImportStatus};
@@ -35,6 +35,16 @@ pub fn import_panel() -> Html {
         Callback::from(move |_| store.dispatch(Action::CancelImport))
     };
     let dragging = use_state(|| false);
+    // Ticked proposals; reset to "the ones near a region" whenever a new proposal arrives.
+    let ticked = use_state(Vec::<bool>::new);
+    {
+        let ticked = ticked.clone();
+        use_effect_with(store.import.clone(), move |status| {
+            if let ImportStatus::Proposed(imported) = status {
+                ticked.set(imported.stays.iter().map(|s| s.near.is_some()).collect());
+            }
+        });
+    }
 
     let on_change = {
         let on_files = on_files.clone();
@@ -108,7 +118,7 @@ pub fn import_panel() -> Html {
                 </div>
             }
         }
-        ImportStatus::Proposed(imported) => html! { <Proposals imported={imported.clone()} /> },
+        ImportStatus::Proposed(imported) => proposals(&store, imported, &ticked),
     };
     html! {
         <section class="import" data-testid="import">

@@ -1,38 +1,22 @@
 //! The stays an import found, each with a tick box (those near a region come ticked), to add
 //! the chosen ones to the case or dismiss them all.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::context::use_store;
+use crate::context::Store;
 use crate::engine::protocol::Imported;
 use crate::numbers::fixed;
 use crate::state::Action;
 use crate::text::{Text, t};
 
-#[derive(Properties, PartialEq)]
-pub struct ProposalsProps {
-    pub imported: Rc<Imported>,
-}
-
-#[function_component(Proposals)]
-pub fn proposals(props: &ProposalsProps) -> Html {
-    let store = use_store();
+/// The proposals of `imported`, `ticked` the import panel's tick boxes (reset when a new
+/// proposal arrives). A view function rather than a component: every component costs page bytes.
+pub fn proposals(store: &Store, imported: &Imported, ticked: &UseStateHandle<Vec<bool>>) -> Html {
     let lang = store.lang;
-    let imported = &props.imported;
     let on_cancel = {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Action::CancelImport))
     };
-    // Ticked proposals; reset to "the ones near a region" whenever a new proposal arrives.
-    let ticked = use_state(Vec::<bool>::new);
-    {
-        let ticked = ticked.clone();
-        use_effect_with(imported.clone(), move |imported| {
-            ticked.set(imported.stays.iter().map(|s| s.near.is_some()).collect());
-        });
-    }
     let rows = imported.stays.iter().enumerate().map(|(i, proposed)| {
         let stay = &proposed.stay;
         let checked = ticked.get(i).copied().unwrap_or(false);

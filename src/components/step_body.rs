@@ -9,13 +9,12 @@ use crate::components::stay_list::StayList;
 use crate::components::verdict_card::VerdictCard;
 use crate::components::what_happened::WhatHappened;
 use crate::components::what_to_do::WhatToDo;
-use crate::context::use_store;
+use crate::context::Store;
 use crate::state::Step;
 use crate::text::{Text, t};
 
-#[function_component(StepBody)]
-pub fn step_body() -> Html {
-    let store = use_store();
+/// A view function rather than a component: every component costs page bytes.
+pub fn step_body(store: &Store) -> Html {
     let lang = store.lang;
     match (store.step, store.screening.clone()) {
         (Step::WhatHappened, _) => html! { <WhatHappened /> },

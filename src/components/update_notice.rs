@@ -2,12 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::context::use_store;
+use crate::context::Store;
 use crate::text::{Text, t};
 
-#[function_component(UpdateNotice)]
-pub fn update_notice() -> Html {
-    let store = use_store();
+/// A view function rather than a component: every component costs page bytes.
+pub fn update_notice(store: &Store) -> Html {
     if !store.update_ready {
         return html! {};
     }

@@ -5,7 +5,7 @@ use prescreen_core::scripts::ScriptKind;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use crate::components::document::Document;
+use crate::components::document::document;
 use crate::context::use_store;
 use crate::state::{Action, PersonField};
 use crate::text::{Text, t};
@@ -103,9 +103,7 @@ pub fn what_to_do() -> Html {
             }
             // Why documents could not be written is shown by the error banner.
             { match store.documents.as_deref() {
-                Some(Ok(documents)) => documents.iter().enumerate().map(|(n, doc)| html! {
-                    <Document {n} doc={doc.clone()} large={*large} />
-                }).collect::<Html>(),
+                Some(Ok(documents)) => documents.iter().enumerate().map(|(n, doc)| document(&store, n, doc, *large)).collect::<Html>(),
                 Some(Err(_)) => html! {},
                 None if kind.is_some() => html! { <p class="busy" aria-busy="true">{ "…" }</p> },
                 None => html! {},
