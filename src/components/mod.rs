@@ -1,6 +1,8 @@
 //! One component per file. Each reads the state from the context
 //! ([`use_store`](crate::context::use_store)) and dispatches its own actions; the few that only
-//! draw what they are given (verdict card, map, sources) take it as props.
+//! draw what they are given (verdict card, map, sources) take it as props. A few parts are view
+//! functions taking the store (`step_body`, `update_notice`, `document`, `proposals`): a
+//! component costs first-screen bytes, a function does not.
 
 pub mod case_tools;
 pub mod document;
