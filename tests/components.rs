@@ -11,16 +11,18 @@ use prescreen_core::verdict::Screening;
 use prescreen_engine::local::Engines;
 use prescreen_engine::service::DataTexts;
 use unfreeze_app::app::{App, AppProps};
-use unfreeze_app::components::findings::{Findings, FindingsProps};
-use unfreeze_app::components::import_panel::{ImportPanel, ImportPanelProps};
-use unfreeze_app::components::stay_list::{StayList, StayListProps};
+use unfreeze_app::components::findings::Findings;
+use unfreeze_app::components::import_panel::ImportPanel;
+use unfreeze_app::components::stay_list::StayList;
 use unfreeze_app::components::verdict_card::{VerdictCard, VerdictCardProps};
+use unfreeze_app::context::Store;
 use unfreeze_app::engine::client::LocalEngine;
 use unfreeze_app::engine::protocol::{Imported, Reply, Request};
 use unfreeze_app::state::{Draft, ImportStatus, StayDraft, StayField};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
+use yew::prelude::{ContextProvider, Html, Properties, function_component, html, use_reducer};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -126,6 +128,50 @@ where
     root
 }
 
+/// The state a component under test changed, as the app's reducer made it.
+type Seen = Rc<std::cell::RefCell<Option<State>>>;
+
+#[derive(Properties)]
+struct HostProps {
+    initial: State,
+    seen: Seen,
+    children: Html,
+}
+
+impl PartialEq for HostProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.seen, &other.seen)
+    }
+}
+
+/// Provides a component under test with the app's context: the reducer handle over `initial`,
+/// every state it reaches written to `seen`.
+#[function_component(Host)]
+fn host(props: &HostProps) -> Html {
+    let initial = props.initial.clone();
+    let store = use_reducer(move || initial);
+    *props.seen.borrow_mut() = Some((*store).clone());
+    html! {
+        <ContextProvider<Store> context={store}>{ props.children.clone() }</ContextProvider<Store>>
+    }
+}
+
+/// Mounts `children` inside a [`Host`] over `initial`; returns the root and what the state became.
+async fn mount_in_host(initial: State, children: Html) -> (Element, Seen) {
+    let seen = Seen::default();
+    let root = mount_component::<Host>(HostProps {
+        initial,
+        seen: seen.clone(),
+        children,
+    })
+    .await;
+    (root, seen)
+}
+
+fn seen_state(seen: &Seen) -> State {
+    seen.borrow().clone().expect("the host rendered")
+}
+
 /// Screens a case through the engine's message interface, JSON both ways.
 fn screening_of(case_json: &str) -> Rc<Screening> {
     let case = CaseFile::from_json(case_json).expect("valid case");
@@ -187,18 +233,10 @@ async fn findings_give_their_reason_and_a_way_to_say_i_was_not_there() {
     let screening = screening_of(
         r#"{"version":1,"stays":[{"place":"昆明","from":"2019-09-01","to":"2019-09-02"},{"place":"打洛镇","from":"2019-09-03","to":"2019-09-05"}]}"#,
     );
-    let said = Rc::new(std::cell::RefCell::new(Vec::new()));
-    let on_set_not_there = {
-        let said = said.clone();
-        yew::Callback::from(move |pair: (usize, bool)| said.borrow_mut().push(pair))
-    };
-    let root = mount_component::<Findings>(FindingsProps {
-        screening,
-        draft: Draft::default(),
-        lang: Lang::ZhCn,
-        on_set_not_there,
-    })
-    .await;
+    let mut initial = State::default();
+    initial.draft = Draft::default();
+    initial.lang = Lang::ZhCn;
+    let (root, seen) = mount_in_host(initial, html! { <Findings {screening} /> }).await;
     let near = by_testid(&root, "finding-1").expect("the second stay's finding");
     assert_eq!(
         near.get_attribute("data-relation").as_deref(),
@@ -212,7 +250,7 @@ async fn findings_give_their_reason_and_a_way_to_say_i_was_not_there() {
     button.click();
     settle().await;
     // (Clicking the buttons of a whole mounted App is covered end to end in tests/e2e/.)
-    assert_eq!(said.borrow().as_slice(), &[(1, true)]);
+    assert_eq!(seen_state(&seen).draft.not_there.as_slice(), &[1]);
 }
 
 #[wasm_bindgen_test]
@@ -224,35 +262,31 @@ async fn typing_a_place_reports_the_edit_and_offers_suggestions() {
         Reply::Suggestions { places, .. } => places,
         other => panic!("not suggestions: {other:?}"),
     };
-    let edits = Rc::new(std::cell::RefCell::new(Vec::new()));
-    let on_edit = {
-        let edits = edits.clone();
-        yew::Callback::from(move |edit: (usize, StayField, String)| edits.borrow_mut().push(edit))
-    };
     let stay = StayDraft {
         place: "daluo".to_owned(),
         ..StayDraft::default()
     };
-    let root = mount_component::<StayList>(StayListProps {
+    let mut initial = State::default();
+    initial.draft = Draft {
         stays: vec![stay],
-        lang: Lang::ZhCn,
-        suggestions: Rc::new([("daluo".to_owned(), suggested)].into_iter().collect()),
-        busy: false,
-        on_edit,
-        on_mode: yew::Callback::noop(),
-        on_add: yew::Callback::noop(),
-        on_remove: yew::Callback::noop(),
-        on_run: yew::Callback::noop(),
-    })
-    .await;
+        ..Draft::default()
+    };
+    initial.lang = Lang::ZhCn;
+    initial.suggestions = Rc::new([("daluo".to_owned(), suggested)].into_iter().collect());
+    let (root, seen) = mount_in_host(initial, html! { <StayList /> }).await;
     let options = root
         .query_selector_all("datalist option")
         .expect("selector");
     assert!(options.length() >= 1, "a suggestion for 'daluo'");
     type_into(&root, "stay-place", "打洛镇").await;
-    assert_eq!(
-        edits.borrow().as_slice(),
-        &[(0, StayField::Place, "打洛镇".to_owned())]
+    let state = seen_state(&seen);
+    assert_eq!(state.draft.stays[0].place, "打洛镇");
+    assert!(
+        state
+            .outbox
+            .iter()
+            .any(|r| matches!(r, Request::Suggest { query, .. } if query == "打洛镇")),
+        "the engine is asked for suggestions for what was typed"
     );
 }
 
@@ -298,22 +332,13 @@ async fn the_recovery_screen_still_offers_what_was_entered() {
 
 #[wasm_bindgen_test]
 async fn an_import_shows_bytes_read_and_can_be_cancelled() {
-    let cancelled = Rc::new(std::cell::Cell::new(false));
-    let on_cancel = {
-        let cancelled = cancelled.clone();
-        yew::Callback::from(move |_| cancelled.set(true))
+    let mut initial = State::default();
+    initial.lang = Lang::En;
+    initial.import = ImportStatus::Reading {
+        done: 25_000_000,
+        total: 100_000_000,
     };
-    let root = mount_component::<ImportPanel>(ImportPanelProps {
-        lang: Lang::En,
-        status: ImportStatus::Reading {
-            done: 25_000_000,
-            total: 100_000_000,
-        },
-        on_files: yew::Callback::noop(),
-        on_cancel,
-        on_accept: yew::Callback::noop(),
-    })
-    .await;
+    let (root, seen) = mount_in_host(initial, html! { <ImportPanel /> }).await;
     let progress = by_testid(&root, "import-progress").expect("a progress bar");
     assert_eq!(progress.get_attribute("value").as_deref(), Some("25000000"));
     assert_eq!(progress.get_attribute("max").as_deref(), Some("100000000"));
@@ -328,7 +353,12 @@ async fn an_import_shows_bytes_read_and_can_be_cancelled() {
         .expect("button");
     cancel.click();
     settle().await;
-    assert!(cancelled.get());
+    let state = seen_state(&seen);
+    assert_eq!(state.import, ImportStatus::Idle, "cancelled");
+    assert!(
+        state.import_files.is_none(),
+        "the reading worker is stopped"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -347,26 +377,17 @@ async fn imported_stays_near_a_region_come_ticked_and_are_added_on_confirm() {
         }),
         points: 40,
     };
-    let chosen = Rc::new(std::cell::RefCell::new(Vec::new()));
-    let on_accept = {
-        let chosen = chosen.clone();
-        yew::Callback::from(move |c: Vec<usize>| *chosen.borrow_mut() = c)
-    };
-    let root = mount_component::<ImportPanel>(ImportPanelProps {
-        lang: Lang::ZhCn,
-        status: ImportStatus::Proposed(Rc::new(Imported {
-            stays: vec![
-                proposed(25.04, 102.71, None),
-                proposed(21.70, 100.03, Some(3.2)),
-            ],
-            summary: "1 file(s)".into(),
-            peak_memory_bytes: 0,
-        })),
-        on_files: yew::Callback::noop(),
-        on_cancel: yew::Callback::noop(),
-        on_accept,
-    })
-    .await;
+    let mut initial = State::default();
+    initial.lang = Lang::ZhCn;
+    initial.import = ImportStatus::Proposed(Rc::new(Imported {
+        stays: vec![
+            proposed(25.04, 102.71, None),
+            proposed(21.70, 100.03, Some(3.2)),
+        ],
+        summary: "1 file(s)".into(),
+        peak_memory_bytes: 0,
+    }));
+    let (root, seen) = mount_in_host(initial, html! { <ImportPanel /> }).await;
     let first: HtmlInputElement = by_testid(&root, "import-stay-0")
         .expect("row 0")
         .dyn_into()
@@ -386,7 +407,13 @@ async fn imported_stays_near_a_region_come_ticked_and_are_added_on_confirm() {
         .expect("button");
     accept.click();
     settle().await;
-    assert_eq!(chosen.borrow().as_slice(), &[1]);
+    // Only the ticked proposal (the second) is added, in place of the empty first stay.
+    let stays = seen_state(&seen).draft.stays;
+    assert_eq!(stays.len(), 1, "{stays:?}");
+    assert_eq!(
+        (stays[0].lat.as_str(), stays[0].lon.as_str()),
+        ("21.7", "100.03")
+    );
 }
 
 // ---- the reducer's conversation with the engine ------------------------------------------------
@@ -438,16 +465,12 @@ fn an_answer_to_an_older_screening_is_dropped() {
         r#"{"version":1,"stays":[{"place":"打洛镇","from":"2019-09-01","to":"2019-09-02"}]}"#,
     );
     assert!(second > first);
-    let Reply::Screened { result: old, .. } = old else {
-        panic!()
-    };
-    state = reduce(state, Action::Screened(first, old));
+    assert!(matches!(old, Reply::Screened { id, .. } if id == first));
+    state = reduce(state, Action::Reply(old));
     assert!(state.screening.is_none(), "the older answer is not shown");
     assert_eq!(state.step, Step::WhereYouWere);
-    let Reply::Screened { result: new, .. } = new else {
-        panic!()
-    };
-    state = reduce(state, Action::Screened(second, new));
+    assert!(matches!(new, Reply::Screened { id, .. } if id == second));
+    state = reduce(state, Action::Reply(new));
     let screening = state.screening.clone().expect("the newer answer is shown");
     assert_eq!(screening.findings[0].place.as_deref(), Some("打洛镇"));
     assert_eq!(state.step, Step::Result);
@@ -466,7 +489,12 @@ fn a_bad_coordinate_is_an_error_at_once_and_asks_the_engine_nothing() {
     assert_eq!(state.outbox.len(), asked, "nothing sent");
     assert!(state.pending_screen.is_none());
     let error = state.error.clone().expect("an error");
-    assert!(error.contains("21.7abc"), "{error}");
+    assert!(error.message.contains("21.7abc"), "{error:?}");
+    assert_eq!(
+        error.field.as_deref(),
+        Some("stays[0].lat"),
+        "it names its field"
+    );
     assert_eq!(
         state.draft.stays[0].lat, "21.7abc",
         "what was typed is kept"
@@ -489,17 +517,15 @@ fn a_pasted_point_fills_lat_and_lon_only_if_the_box_still_holds_it() {
     let Reply::PasteRead { stay, text, point } = reply else {
         panic!()
     };
+    let read = |stay, text, point| Action::Reply(Reply::PasteRead { stay, text, point });
     // Typed on before the answer came: the answer is for an older text and fills nothing.
     let typed_on = reduce(
         state.clone(),
         Action::EditStay(0, StayField::Coordinates, "21.698, 100.0".into()),
     );
-    let typed_on = reduce(
-        typed_on,
-        Action::PasteRead(stay, text.clone(), point.clone()),
-    );
+    let typed_on = reduce(typed_on, read(stay, text.clone(), point.clone()));
     assert_eq!(typed_on.draft.stays[0].lat, "");
-    state = reduce(state, Action::PasteRead(stay, text, point));
+    state = reduce(state, read(stay, text, point));
     assert_eq!(state.draft.stays[0].lat, "21.698");
     assert_eq!(state.draft.stays[0].lon, "100.031");
 }
@@ -523,9 +549,9 @@ fn data_that_fails_to_load_is_said_in_the_users_language_and_screening_says_so_t
     let mut state = Rc::new(State::default());
     state = reduce(
         state,
-        Action::DataFailed("data/regions.geojson: HTTP 404".into()),
+        Action::Reply(Reply::LoadFailed("data/regions.geojson: HTTP 404".into())),
     );
-    let error = state.error.clone().expect("an error");
+    let error = state.error.clone().expect("an error").message;
     assert!(error.contains("数据加载失败"), "{error}");
     assert!(error.contains("regions.geojson: HTTP 404"), "{error}");
     state = reduce(state, Action::Next);
@@ -540,7 +566,6 @@ fn data_that_fails_to_load_is_said_in_the_users_language_and_screening_says_so_t
         state
             .error
             .clone()
-            .unwrap_or_default()
-            .contains("数据加载失败")
+            .is_some_and(|e| e.message.contains("数据加载失败"))
     );
 }

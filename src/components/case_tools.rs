@@ -1,47 +1,39 @@
 //! Export the case to a file, import it back, remember it on this device, or erase everything.
 
-use prescreen_core::i18n::Lang;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::context::use_store;
+use crate::engine::protocol::Problem;
 use crate::files::{download, read_text};
-use crate::state::Draft;
+use crate::persist;
+use crate::state::{Action, DataStatus};
 use crate::text::{Text, t};
 
-#[derive(Properties, PartialEq)]
-pub struct CaseToolsProps {
-    pub lang: Lang,
-    pub draft: Draft,
-    pub remember: bool,
-    pub data_version: Option<String>,
-    /// The text of a picked case file, for the engine to read (the reply restores the case).
-    pub on_case_text: Callback<String>,
-    pub on_remember: Callback<bool>,
-    pub on_erase: Callback<()>,
-    /// (is_error, text) for the one message area.
-    pub on_message: Callback<(bool, String)>,
-}
-
 #[function_component(CaseTools)]
-pub fn case_tools(props: &CaseToolsProps) -> Html {
-    let lang = props.lang;
+pub fn case_tools() -> Html {
+    let store = use_store();
+    let lang = store.lang;
     let on_export = {
-        let draft = props.draft.clone();
-        let on_message = props.on_message.clone();
+        let store = store.clone();
         Callback::from(move |_| {
-            let written = draft
+            let written = store
+                .draft
                 .case_file()
-                .map_err(|e| e.message(lang))
-                .and_then(|file| serde_json::to_string_pretty(&file).map_err(|e| e.to_string()))
-                .and_then(|json| download("unfreeze-case.json", "application/json", &json));
+                .map_err(|e| Problem::input(&e, lang))
+                .and_then(|file| {
+                    serde_json::to_string_pretty(&file).map_err(|e| Problem::new(e.to_string()))
+                })
+                .and_then(|json| {
+                    download("unfreeze-case.json", "application/json", &json).map_err(Problem::new)
+                });
             if let Err(problem) = written {
-                on_message.emit((true, problem));
+                store.dispatch(Action::ShowError(problem));
             }
         })
     };
     let on_import = {
-        let on_case_text = props.on_case_text.clone();
-        let on_message = props.on_message.clone();
+        let store = store.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -49,32 +41,42 @@ pub fn case_tools(props: &CaseToolsProps) -> Html {
             };
             // Let the same file be picked again later.
             input.set_value("");
-            let on_case_text = on_case_text.clone();
-            let on_message = on_message.clone();
+            let store = store.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match read_text(file).await {
-                    Ok(text) => on_case_text.emit(text),
-                    Err(problem) => on_message.emit((true, problem)),
-                }
+                // The engine reads the text; its reply restores the case.
+                store.dispatch(match read_text(file).await {
+                    Ok(text) => Action::ReadCase(text),
+                    Err(problem) => Action::ShowError(Problem::new(problem)),
+                });
             });
         })
     };
     let on_remember = {
-        let on_remember = props.on_remember.clone();
+        let store = store.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            on_remember.emit(input.checked());
+            store.dispatch(Action::SetRemember(input.checked()));
         })
     };
     let on_erase = {
-        let on_erase = props.on_erase.clone();
-        Callback::from(move |_| on_erase.emit(()))
+        let store = store.clone();
+        Callback::from(move |_| {
+            let store = store.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                persist::erase_all().await;
+                store.dispatch(Action::EraseAll);
+            });
+        })
+    };
+    let data_version = match &store.data {
+        DataStatus::Ready(overview) => Some(overview.data_version.clone()),
+        _ => None,
     };
     html! {
         <section class="case-tools" aria-label={t(lang, Text::CaseTools)}>
             <h2>{ t(lang, Text::CaseTools) }</h2>
             <label class="check" for="remember">
-                <input id="remember" type="checkbox" data-testid="remember" checked={props.remember} onchange={on_remember} />
+                <input id="remember" type="checkbox" data-testid="remember" checked={store.remember} onchange={on_remember} />
                 { t(lang, Text::Remember) }
             </label>
             <div class="actions">
@@ -84,7 +86,7 @@ pub fn case_tools(props: &CaseToolsProps) -> Html {
                        data-testid="case-import" onchange={on_import} />
                 <button type="button" class="danger" data-testid="erase-all" onclick={on_erase}>{ t(lang, Text::EraseAll) }</button>
             </div>
-            if let Some(version) = &props.data_version {
+            if let Some(version) = &data_version {
                 <p class="data-version" data-testid="data-version">{ t(lang, Text::DataVersion) }{ ": " }{ version }</p>
             }
         </section>

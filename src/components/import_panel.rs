@@ -1,23 +1,14 @@
 //! Step 2's import: pick or drop location-history files, watch them being read (bytes, cancel),
 //! then tick the stays found and add them. The files are read by a worker on this device.
 
-use prescreen_core::i18n::Lang;
 use web_sys::{DragEvent, File, FileList, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::components::proposals::proposals;
+use crate::context::use_store;
 use crate::numbers::fixed;
-use crate::state::ImportStatus;
+use crate::state::{Action, ImportStatus};
 use crate::text::{Text, t};
-
-#[derive(Properties, PartialEq)]
-pub struct ImportPanelProps {
-    pub lang: Lang,
-    pub status: ImportStatus,
-    pub on_files: Callback<Vec<File>>,
-    pub on_cancel: Callback<()>,
-    /// The indexes of the ticked proposals.
-    pub on_accept: Callback<Vec<usize>>,
-}
 
 fn files_of(list: Option<FileList>) -> Vec<File> {
     let Some(list) = list else {
@@ -32,14 +23,23 @@ fn megabytes(bytes: u64) -> String {
 }
 
 #[function_component(ImportPanel)]
-pub fn import_panel(props: &ImportPanelProps) -> Html {
-    let lang = props.lang;
+pub fn import_panel() -> Html {
+    let store = use_store();
+    let lang = store.lang;
+    let on_files = {
+        let store = store.clone();
+        Callback::from(move |files: Vec<File>| store.dispatch(Action::ImportFiles(files)))
+    };
+    let on_cancel = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Action::CancelImport))
+    };
     let dragging = use_state(|| false);
     // Ticked proposals; reset to "the ones near a region" whenever a new proposal arrives.
     let ticked = use_state(Vec::<bool>::new);
     {
         let ticked = ticked.clone();
-        use_effect_with(props.status.clone(), move |status| {
+        use_effect_with(store.import.clone(), move |status| {
             if let ImportStatus::Proposed(imported) = status {
                 ticked.set(imported.stays.iter().map(|s| s.near.is_some()).collect());
             }
@@ -47,7 +47,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
     }
 
     let on_change = {
-        let on_files = props.on_files.clone();
+        let on_files = on_files.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let files = files_of(input.files());
@@ -71,7 +71,6 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
     };
     let on_drop = {
         let dragging = dragging.clone();
-        let on_files = props.on_files.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
@@ -82,7 +81,7 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
         })
     };
 
-    let body = match &props.status {
+    let body = match &store.import {
         ImportStatus::Idle => html! {
             <div class={classes!("drop-zone", dragging.then_some("dragging"))}
                  ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
@@ -94,7 +93,6 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
             </div>
         },
         ImportStatus::Reading { done, total } => {
-            let on_cancel = props.on_cancel.clone();
             html! {
                 <div class="import-progress">
                     <label for="import-progress">
@@ -103,82 +101,24 @@ pub fn import_panel(props: &ImportPanelProps) -> Html {
                     <progress id="import-progress" data-testid="import-progress"
                               value={done.to_string()} max={total.max(&1).to_string()} />
                     <button type="button" class="secondary" data-testid="import-cancel"
-                            onclick={Callback::from(move |_| on_cancel.emit(()))}>
+                            onclick={on_cancel.clone()}>
                         { t(lang, Text::ImportCancel) }
                     </button>
                 </div>
             }
         }
         ImportStatus::Proposed(imported) if imported.stays.is_empty() => {
-            let on_cancel = props.on_cancel.clone();
             html! {
                 <div class="import-result" data-testid="import-result">
                     <p>{ t(lang, Text::ImportNone) }</p>
                     <p class="hint">{ &imported.summary }</p>
-                    <button type="button" class="secondary" onclick={Callback::from(move |_| on_cancel.emit(()))}>
+                    <button type="button" class="secondary" onclick={on_cancel.clone()}>
                         { "OK" }
                     </button>
                 </div>
             }
         }
-        ImportStatus::Proposed(imported) => {
-            let rows = imported.stays.iter().enumerate().map(|(i, proposed)| {
-                let stay = &proposed.stay;
-                let checked = ticked.get(i).copied().unwrap_or(false);
-                let toggle = {
-                    let ticked = ticked.clone();
-                    Callback::from(move |_| {
-                        let mut next = (*ticked).clone();
-                        if let Some(t) = next.get_mut(i) {
-                            *t = !*t;
-                        }
-                        ticked.set(next);
-                    })
-                };
-                let id = format!("import-stay-{i}");
-                let near = proposed.near.as_ref().map(|near| {
-                    format!(" · {} {} ({} km)", t(lang, Text::ImportNearRegion), near.region, fixed(near.distance_km, 1))
-                });
-                html! {
-                    <li>
-                        <input type="checkbox" id={id.clone()} data-testid={id.clone()} {checked} onchange={toggle} />
-                        <label for={id}>
-                            { format!("{} – {} · {}, {}", stay.from, stay.to,
-                                      fixed(stay.lat.unwrap_or_default(), 4), fixed(stay.lon.unwrap_or_default(), 4)) }
-                            { near.unwrap_or_default() }
-                            <small>{ " " }{ stay.note.clone().unwrap_or_default() }</small>
-                        </label>
-                    </li>
-                }
-            });
-            let on_accept = {
-                let on_accept = props.on_accept.clone();
-                let ticked = ticked.clone();
-                Callback::from(move |_| {
-                    let chosen = ticked
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, t)| **t)
-                        .map(|(i, _)| i)
-                        .collect();
-                    on_accept.emit(chosen);
-                })
-            };
-            let on_cancel = props.on_cancel.clone();
-            html! {
-                <div class="import-result" data-testid="import-result"
-                     data-peak-memory={imported.peak_memory_bytes.to_string()}>
-                    <p>{ t(lang, Text::ImportFound) }</p>
-                    <p class="hint">{ &imported.summary }</p>
-                    <ul class="proposals">{ for rows }</ul>
-                    <button type="button" data-testid="import-accept" onclick={on_accept}>{ t(lang, Text::ImportAddChosen) }</button>
-                    <button type="button" class="secondary" data-testid="import-dismiss"
-                            onclick={Callback::from(move |_| on_cancel.emit(()))}>
-                        { t(lang, Text::ImportCancel) }
-                    </button>
-                </div>
-            }
-        }
+        ImportStatus::Proposed(imported) => proposals(&store, imported, &ticked),
     };
     html! {
         <section class="import" data-testid="import">

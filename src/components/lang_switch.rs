@@ -3,22 +3,19 @@
 use prescreen_core::i18n::Lang;
 use yew::prelude::*;
 
+use crate::context::use_store;
+use crate::state::Action;
 use crate::text::{Text, t};
 
-#[derive(Properties, PartialEq)]
-pub struct LangSwitchProps {
-    pub lang: Lang,
-    pub on_change: Callback<Lang>,
-}
-
 #[function_component(LangSwitch)]
-pub fn lang_switch(props: &LangSwitchProps) -> Html {
+pub fn lang_switch() -> Html {
+    let store = use_store();
     html! {
-        <nav class="lang" aria-label={t(props.lang, Text::Language)}>
+        <nav class="lang" aria-label={t(store.lang, Text::Language)}>
             { for Lang::ALL.into_iter().map(|lang| {
                 let onclick = {
-                    let on_change = props.on_change.clone();
-                    Callback::from(move |_| on_change.emit(lang))
+                    let store = store.clone();
+                    Callback::from(move |_| store.dispatch(Action::SetLang(lang)))
                 };
                 let label = match lang {
                     Lang::ZhCn => "简体",
@@ -27,7 +24,7 @@ pub fn lang_switch(props: &LangSwitchProps) -> Html {
                 };
                 html! {
                     <button type="button" data-testid={format!("lang-{}", lang.code())}
-                            lang={lang.code()} aria-pressed={(lang == props.lang).to_string()} {onclick}>
+                            lang={lang.code()} aria-pressed={(lang == store.lang).to_string()} {onclick}>
                         { label }
                     </button>
                 }

@@ -1,57 +1,54 @@
 //! One stay: a place (with suggestions) or pasted coordinates with their datum, and the dates.
 
-use prescreen_core::i18n::Lang;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::state::{StayDraft, StayField, StayMode};
+use crate::context::use_store;
+use crate::state::{Action, StayDraft, StayField, StayMode};
 use crate::text::{Text, t};
 
 #[derive(Properties, PartialEq)]
 pub struct StayEditorProps {
     pub index: usize,
     pub stay: StayDraft,
-    pub lang: Lang,
     /// (value to fill in, description) for the place field's suggestion list.
     pub suggestions: Vec<(String, String)>,
     pub removable: bool,
-    pub on_edit: Callback<(usize, StayField, String)>,
-    pub on_mode: Callback<(usize, StayMode)>,
-    pub on_remove: Callback<usize>,
 }
 
 #[function_component(StayEditor)]
 pub fn stay_editor(props: &StayEditorProps) -> Html {
-    let lang = props.lang;
+    let store = use_store();
+    let lang = store.lang;
     let index = props.index;
     let id = |name: &str| format!("stay-{index}-{name}");
     let edit = |field: StayField| {
-        let on_edit = props.on_edit.clone();
+        let store = store.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            on_edit.emit((index, field, input.value()));
+            store.dispatch(Action::EditStay(index, field, input.value()));
         })
     };
     let on_datum = {
-        let on_edit = props.on_edit.clone();
+        let store = store.clone();
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
-            on_edit.emit((index, StayField::Datum, select.value()));
+            store.dispatch(Action::EditStay(index, StayField::Datum, select.value()));
         })
     };
     let mode_button = |mode: StayMode, label: Text| {
-        let on_mode = props.on_mode.clone();
+        let store = store.clone();
         html! {
             <button type="button" class="toggle" aria-pressed={(props.stay.mode == mode).to_string()}
                     data-testid={format!("stay-mode-{}", if mode == StayMode::Place { "place" } else { "coordinates" })}
-                    onclick={Callback::from(move |_| on_mode.emit((index, mode)))}>
+                    onclick={Callback::from(move |_| store.dispatch(Action::SetStayMode(index, mode)))}>
                 { t(lang, label) }
             </button>
         }
     };
     let on_remove = {
-        let on_remove = props.on_remove.clone();
-        Callback::from(move |_| on_remove.emit(index))
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Action::RemoveStay(index)))
     };
     let list_id = id("suggestions");
     html! {

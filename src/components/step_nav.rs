@@ -3,7 +3,8 @@
 use prescreen_core::i18n::Lang;
 use yew::prelude::*;
 
-use crate::state::Step;
+use crate::context::use_store;
+use crate::state::{Action, Step};
 use crate::text::{Text, t};
 
 pub fn step_title(step: Step, lang: Lang) -> &'static str {
@@ -18,23 +19,16 @@ pub fn step_title(step: Step, lang: Lang) -> &'static str {
     )
 }
 
-#[derive(Properties, PartialEq)]
-pub struct StepNavProps {
-    pub step: Step,
-    pub lang: Lang,
-    pub on_next: Callback<()>,
-    pub on_back: Callback<()>,
-}
-
 /// The progress list at the top.
 #[function_component(StepProgress)]
-pub fn step_progress(props: &StepNavProps) -> Html {
+pub fn step_progress() -> Html {
+    let store = use_store();
     html! {
         <ol class="progress">
             { for Step::ALL.into_iter().map(|step| html! {
-                <li aria-current={(step == props.step).then_some("step")}
-                    class={classes!((step == props.step).then_some("current"))}>
-                    { step_title(step, props.lang) }
+                <li aria-current={(step == store.step).then_some("step")}
+                    class={classes!((step == store.step).then_some("current"))}>
+                    { step_title(step, store.lang) }
                 </li>
             }) }
         </ol>
@@ -43,23 +37,26 @@ pub fn step_progress(props: &StepNavProps) -> Html {
 
 /// Back and next at the bottom of each step.
 #[function_component(StepButtons)]
-pub fn step_buttons(props: &StepNavProps) -> Html {
-    let on_next = props.on_next.clone();
-    let on_back = props.on_back.clone();
+pub fn step_buttons() -> Html {
+    let store = use_store();
+    let dispatch = |action: fn() -> Action| {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(action()))
+    };
     // Step 2 has its own "screen" button; the last step has nowhere to go.
-    let last = matches!(props.step, Step::WhatToDo | Step::WhereYouWere);
-    let next_label = t(props.lang, Text::Next);
+    let last = matches!(store.step, Step::WhatToDo | Step::WhereYouWere);
+    let next_label = t(store.lang, Text::Next);
     html! {
         <div class="step-buttons">
-            if props.step != Step::WhatHappened {
+            if store.step != Step::WhatHappened {
                 <button type="button" class="secondary" data-testid="step-back"
-                        onclick={Callback::from(move |_| on_back.emit(()))}>
-                    { t(props.lang, Text::Back) }
+                        onclick={dispatch(|| Action::Back)}>
+                    { t(store.lang, Text::Back) }
                 </button>
             }
             if !last {
                 <button type="button" data-testid="step-next"
-                        onclick={Callback::from(move |_| on_next.emit(()))}>
+                        onclick={dispatch(|| Action::Next)}>
                     { next_label }
                 </button>
             }

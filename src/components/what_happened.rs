@@ -5,18 +5,9 @@ use prescreen_core::i18n::Lang;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::context::use_store;
+use crate::state::Action;
 use crate::text::{Text, t};
-
-#[derive(Properties, PartialEq)]
-pub struct WhatHappenedProps {
-    pub platforms: Vec<Platform>,
-    pub message: String,
-    pub frozen_on: String,
-    pub lang: Lang,
-    pub on_toggle_platform: Callback<Platform>,
-    pub on_message: Callback<String>,
-    pub on_frozen_on: Callback<String>,
-}
 
 pub fn platform_name(platform: Platform, lang: Lang) -> &'static str {
     match platform {
@@ -31,20 +22,22 @@ pub fn platform_name(platform: Platform, lang: Lang) -> &'static str {
 }
 
 #[function_component(WhatHappened)]
-pub fn what_happened(props: &WhatHappenedProps) -> Html {
-    let lang = props.lang;
+pub fn what_happened() -> Html {
+    let store = use_store();
+    let lang = store.lang;
+    let draft = &store.draft;
     let on_message = {
-        let on_message = props.on_message.clone();
+        let store = store.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
-            on_message.emit(area.value());
+            store.dispatch(Action::EditMessage(area.value()));
         })
     };
     let on_frozen_on = {
-        let on_frozen_on = props.on_frozen_on.clone();
+        let store = store.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            on_frozen_on.emit(input.value());
+            store.dispatch(Action::EditFrozenOn(input.value()));
         })
     };
     html! {
@@ -54,13 +47,13 @@ pub fn what_happened(props: &WhatHappenedProps) -> Html {
                 { for Platform::ALL.into_iter().map(|platform| {
                     let id = format!("platform-{}", platform.id());
                     let onchange = {
-                        let toggle = props.on_toggle_platform.clone();
-                        Callback::from(move |_: Event| toggle.emit(platform))
+                        let store = store.clone();
+                        Callback::from(move |_: Event| store.dispatch(Action::TogglePlatform(platform)))
                     };
                     html! {
                         <label class="chip" for={id.clone()}>
                             <input type="checkbox" id={id.clone()} data-testid={id}
-                                   checked={props.platforms.contains(&platform)} {onchange} />
+                                   checked={draft.platforms.contains(&platform)} {onchange} />
                             { platform_name(platform, lang) }
                         </label>
                     }
@@ -68,10 +61,10 @@ pub fn what_happened(props: &WhatHappenedProps) -> Html {
             </fieldset>
             <label for="message-input">{ t(lang, Text::MessageLabel) }</label>
             <textarea id="message-input" data-testid="message-input" rows="3"
-                      placeholder={t(lang, Text::MessageHint)} value={props.message.clone()}
+                      placeholder={t(lang, Text::MessageHint)} value={draft.message.clone()}
                       oninput={on_message} />
             <label for="frozen-on">{ t(lang, Text::FrozenOnLabel) }</label>
-            <input id="frozen-on" data-testid="frozen-on" type="date" value={props.frozen_on.clone()}
+            <input id="frozen-on" data-testid="frozen-on" type="date" value={draft.frozen_on.clone()}
                    oninput={on_frozen_on} />
         </section>
     }

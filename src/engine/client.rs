@@ -88,7 +88,7 @@ impl EngineLink {
                         Ok(link) => *letters = Some(link),
                         Err(detail) => {
                             let id = request.id();
-                            let result = Err(detail);
+                            let result = Err(detail.into());
                             return self.on_reply.emit(Reply::Documents { id, result });
                         }
                     }

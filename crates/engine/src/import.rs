@@ -10,7 +10,7 @@ use std::io::{self, Read, Seek, SeekFrom};
 use std::rc::Rc;
 
 use prescreen_core::import::{Importer, Limits, NearRegion};
-use prescreen_protocol::{Imported, Reply};
+use prescreen_protocol::{Imported, Problem, Reply};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
@@ -56,7 +56,7 @@ pub fn start() {
                             *read.borrow_mut() = Some(importer);
                             post(&scope, &Reply::NeedNearest { points });
                         }
-                        Err(detail) => post(&scope, &Reply::Imported(Err(detail))),
+                        Err(detail) => post(&scope, &Reply::Imported(Err(Problem::new(detail)))),
                     }
                 }
             }

@@ -9,7 +9,7 @@ use prescreen_core::case::CaseFile;
 use prescreen_core::i18n::Lang;
 use prescreen_core::scripts::{Document, ScriptData, ScriptInput, ScriptKind, render};
 use prescreen_core::verdict::Screening;
-use prescreen_protocol::{Page, PageDeadline, Reply, Request};
+use prescreen_protocol::{Page, PageDeadline, Problem, Reply, Request};
 
 use crate::service::DataTexts;
 
@@ -59,10 +59,12 @@ impl Letters {
         lang: Lang,
         now: Option<&str>,
         numbers: &[String],
-    ) -> Result<Vec<Page>, String> {
-        let kind =
-            ScriptKind::from_id(kind).ok_or_else(|| format!("unknown script kind {kind}"))?;
-        let case = file.validate().map_err(|e| e.message(lang))?;
+    ) -> Result<Vec<Page>, Problem> {
+        let kind = ScriptKind::from_id(kind).ok_or_else(|| Problem {
+            field: Some("kind".to_owned()),
+            message: format!("unknown script kind {kind}"),
+        })?;
+        let case = file.validate().map_err(|e| Problem::input(&e, lang))?;
         let input = ScriptInput {
             case: &case,
             screening,
@@ -70,7 +72,8 @@ impl Letters {
             now: now.and_then(|n| n.parse().ok()),
             numbers,
         };
-        let documents = render(kind, &input, &self.scripts).map_err(|e| e.message(lang))?;
+        let documents =
+            render(kind, &input, &self.scripts).map_err(|e| Problem::new(e.message(lang)))?;
         Ok(documents.iter().map(page).collect())
     }
 }

@@ -28,10 +28,10 @@ impl Engines {
     /// screening engine.
     pub fn handle(&self, request: Request) -> Reply {
         match request {
-            Request::Documents { .. } => self
-                .letters
-                .handle(request)
-                .unwrap_or(Reply::LoadFailed(String::new())),
+            Request::Documents { .. } => match self.letters.handle(request.clone()) {
+                Some(reply) => reply,
+                None => self.screening.handle(request),
+            },
             other => self.screening.handle(other),
         }
     }

@@ -13,7 +13,7 @@ use prescreen_core::import::nearest_regions;
 use prescreen_core::verdict::{Screening, check};
 
 use crate::map::map_view;
-use prescreen_protocol::{Overview, Reply, Request, Screened, SourceEntry, Suggestion};
+use prescreen_protocol::{Overview, Problem, Reply, Request, Screened, SourceEntry, Suggestion};
 
 /// The texts of the shipped data files, as fetched.
 #[derive(Debug, Clone, Default)]
@@ -130,7 +130,7 @@ impl Engine {
                 id,
                 result: CaseFile::from_json(&text)
                     .and_then(|file| file.parsed_platforms().map(|_| file))
-                    .map_err(|e| e.message(lang)),
+                    .map_err(|e| Problem::input(&e, lang)),
             },
             Request::Suggest { id, query } => Reply::Suggestions {
                 id,
@@ -153,15 +153,15 @@ impl Engine {
             // Written by the letters worker; the page never sends them here.
             Request::Documents { id, .. } => Reply::Documents {
                 id,
-                result: Err("letters are written by the letters worker".into()),
+                result: Err(Problem::new("letters are written by the letters worker")),
             },
         }
     }
 
-    fn screen(&self, case: &CaseFile, lang: Lang) -> Result<Screening, String> {
+    fn screen(&self, case: &CaseFile, lang: Lang) -> Result<Screening, Problem> {
         case.validate()
             .and_then(|case| check(&case, &self.data, lang))
-            .map_err(|e| e.message(lang))
+            .map_err(|e| Problem::input(&e, lang))
     }
 }
 

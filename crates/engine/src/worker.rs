@@ -15,7 +15,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use prescreen_protocol::{Reply, Request};
+use prescreen_protocol::{Problem, Reply, Request};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -139,7 +139,7 @@ fn fail_letters(scope: &DedicatedWorkerGlobalScope, detail: &str, request: Reque
             scope,
             &Reply::Documents {
                 id,
-                result: Err(detail.to_owned()),
+                result: Err(Problem::new(detail)),
             },
         );
     }

@@ -4,8 +4,11 @@
 //!
 //! The page sends a [`Request`] and gets a [`Reply`]; every request carries an `id` that its reply
 //! repeats, so a late answer to an old question (the user typed on) is recognised and dropped.
+//! Every failure crosses as a [`Problem`]: the field at fault, if known, and the message already
+//! in the user's language.
 
 use prescreen_core::case::CaseFile;
+use prescreen_core::error::InputError;
 use prescreen_core::i18n::Lang;
 use prescreen_core::import::{NearRegion, ProposedStay};
 use prescreen_core::verdict::Screening;
@@ -81,11 +84,11 @@ pub enum Reply {
     LoadFailed(String),
     Screened {
         id: u32,
-        result: Result<Screened, String>,
+        result: Result<Screened, Problem>,
     },
     Documents {
         id: u32,
-        result: Result<Vec<Page>, String>,
+        result: Result<Vec<Page>, Problem>,
     },
     Suggestions {
         id: u32,
@@ -102,7 +105,7 @@ pub enum Reply {
     /// The case file, or why it cannot be read (naming the field).
     CaseRead {
         id: u32,
-        result: Result<CaseFile, String>,
+        result: Result<CaseFile, Problem>,
     },
     /// An import worker is listening for files.
     Listening,
@@ -116,8 +119,42 @@ pub enum Reply {
     },
     /// Bytes of the current import read so far, of `total`.
     ImportProgress { done: u64, total: u64 },
-    /// The stays found, or why the files gave none.
-    Imported(Result<Imported, String>),
+    /// The stays found, or why the files gave none. The one failure still sent as a bare
+    /// message (no field to name: it is about a file); the page makes it a [`Problem`].
+    Imported(Result<Imported, Problem>),
+}
+
+/// Why something could not be done: the input field at fault when one is (`stays[0].lat`,
+/// `platforms` … as in the case file), and the message for the person, already in their language,
+/// saying how to fix it. The page keeps it as its one error value and shows it in one place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem with no particular field.
+    pub fn new(message: impl Into<String>) -> Problem {
+        Problem {
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    /// An input error of the core, with its field, said in `lang`.
+    pub fn input(error: &InputError, lang: Lang) -> Problem {
+        Problem {
+            field: Some(error.field.clone()),
+            message: error.message(lang),
+        }
+    }
+}
+
+impl From<String> for Problem {
+    fn from(message: String) -> Problem {
+        Problem::new(message)
+    }
 }
 
 /// What the page shows from the data before any screening: its version and the sources. Kept
