@@ -2,6 +2,7 @@
 //! its inputs as a user would, read back through the DOM.
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use prescreen_core::case::CaseFile;
@@ -49,7 +50,9 @@ fn local_engine() -> LocalEngine {
             .expect("deserialises")
     };
     LocalEngine {
-        ready: through_json(Reply::Ready(Box::new(engine.overview()))),
+        ready: Rc::new(RefCell::new(Some(through_json(Reply::Ready(Box::new(
+            engine.overview(),
+        )))))),
         handle: Rc::new(move |request| through_json(engine.handle(request))),
     }
 }

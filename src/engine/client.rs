@@ -20,8 +20,9 @@ const IMPORT_SCRIPT: &str = "./import_loader.js";
 /// An engine answering in the page, synchronously: what component tests mount the app with.
 #[derive(Clone)]
 pub struct LocalEngine {
-    /// What the engine says when its data is ready.
-    pub ready: Reply,
+    /// What the engine says when its data is ready, said once (taken, never cloned: a `Reply`
+    /// clone would cost the page's wasm several KiB for the tests' sake).
+    pub ready: Rc<RefCell<Option<Reply>>>,
     pub handle: Rc<dyn Fn(Request) -> Reply>,
 }
 
@@ -54,7 +55,9 @@ impl EngineLink {
         let on_nearest: Rc<RefCell<Option<Callback<Reply>>>> = Rc::default();
         let engines = match local {
             Some(local) => {
-                on_reply.emit(local.ready.clone());
+                if let Some(ready) = local.ready.borrow_mut().take() {
+                    on_reply.emit(ready);
+                }
                 Engines::Local(local)
             }
             None => {
@@ -220,8 +223,7 @@ impl ImportJob {
                         let worker = worker.clone();
                         *engine.on_nearest.borrow_mut() = Some(Callback::from(move |reply| {
                             if let Reply::Nearest { near, .. } = reply {
-                                let json = serde_json::to_string(&near).unwrap_or_default();
-                                let _ = worker.post_message(&JsValue::from_str(&json));
+                                let _ = worker.post_message(&JsValue::from_str(&near));
                             }
                         }));
                         engine.send(&Request::Nearest { id: 0, points });

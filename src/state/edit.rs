@@ -87,6 +87,7 @@ pub(super) fn apply(state: &State, mut next: State, action: Action) -> Option<St
         Action::Restore(draft) => {
             next.draft = *draft;
             next.screening = None;
+            next.screening_json = None;
             next.map = None;
             next.documents = None;
             next.pending_screen = None;

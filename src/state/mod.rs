@@ -63,6 +63,8 @@ pub struct State {
     pub remember: bool,
     pub data: DataStatus,
     pub screening: Option<Rc<Screening>>,
+    /// The same screening as the engine's JSON, handed back with requests for letters.
+    pub screening_json: Option<Rc<str>>,
     /// The map of the last screening.
     pub map: Option<Rc<MapView>>,
     pub script_kind: Option<ScriptKind>,

@@ -25,8 +25,13 @@ pub(super) fn apply(state: &State, mut next: State, reply: Reply) -> Option<Stat
             }
             next.pending_screen = None;
             match result {
-                Ok(Screened { screening, map }) => {
+                Ok(Screened {
+                    screening,
+                    json,
+                    map,
+                }) => {
                     next.screening = Some(Rc::new(screening));
+                    next.screening_json = Some(Rc::from(json));
                     next.map = map.map(Rc::new);
                     next.error = None;
                     if show_result {

@@ -7,8 +7,6 @@
 
 use std::rc::Rc;
 
-use prescreen_core::verdict::Screening;
-
 use super::{DataStatus, State, Step};
 use crate::engine::protocol::{Problem, Request};
 
@@ -80,7 +78,7 @@ impl State {
     /// are written from changed since the last request.
     pub(super) fn want_documents(&mut self) {
         let (Step::WhatToDo, Some(screening), Some(kind)) =
-            (self.step, &self.screening, self.script_kind)
+            (self.step, &self.screening_json, self.script_kind)
         else {
             return;
         };
@@ -100,7 +98,7 @@ impl State {
             numbers: self.draft.number_lines(),
             // The letters are written from the screening the page already shows: the engine
             // does not screen the same case again.
-            screening: Box::new(Screening::clone(screening)),
+            screening: screening.to_string(),
         };
         let unchanged = self
             .last_documents

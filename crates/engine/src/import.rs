@@ -52,7 +52,8 @@ pub fn start() {
                         .collect();
                     match import_files(&scope, &files) {
                         Ok(importer) => {
-                            let points = importer.place_points();
+                            let points =
+                                serde_json::to_string(&importer.place_points()).unwrap_or_default();
                             *read.borrow_mut() = Some(importer);
                             post(&scope, &Reply::NeedNearest { points });
                         }

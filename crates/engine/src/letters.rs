@@ -47,7 +47,11 @@ impl Letters {
         };
         Some(Reply::Documents {
             id,
-            result: self.documents(&case, &screening, &kind, lang, now.as_deref(), &numbers),
+            result: serde_json::from_str::<Screening>(&screening)
+                .map_err(|e| Problem::new(format!("the screening could not be read: {e}")))
+                .and_then(|screening| {
+                    self.documents(&case, &screening, &kind, lang, now.as_deref(), &numbers)
+                }),
         })
     }
 

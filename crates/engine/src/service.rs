@@ -111,6 +111,7 @@ impl Engine {
             Request::Screen { id, case, lang } => Reply::Screened {
                 id,
                 result: self.screen(&case, lang).map(|screening| Screened {
+                    json: serde_json::to_string(&screening).unwrap_or_default(),
                     map: map_view(&self.data, &screening),
                     screening,
                 }),
@@ -146,10 +147,16 @@ impl Engine {
                     .collect(),
                 query,
             },
-            Request::Nearest { id, points } => Reply::Nearest {
-                id,
-                near: nearest_regions(&self.data, &points),
-            },
+            Request::Nearest { id, points } => {
+                // Written by our own import worker; unreadable points rank nothing.
+                let points: Vec<Option<(f64, f64)>> =
+                    serde_json::from_str(&points).unwrap_or_default();
+                let near = nearest_regions(&self.data, &points);
+                Reply::Nearest {
+                    id,
+                    near: serde_json::to_string(&near).unwrap_or_default(),
+                }
+            }
             // Written by the letters worker; the page never sends them here.
             Request::Documents { id, .. } => Reply::Documents {
                 id,

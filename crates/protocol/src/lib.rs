@@ -10,7 +10,7 @@
 use prescreen_core::case::CaseFile;
 use prescreen_core::error::InputError;
 use prescreen_core::i18n::Lang;
-use prescreen_core::import::{NearRegion, ProposedStay};
+use prescreen_core::import::ProposedStay;
 use prescreen_core::verdict::Screening;
 use serde::{Deserialize, Serialize};
 
@@ -30,8 +30,9 @@ pub enum Request {
         now: Option<String>,
         /// Numbers the user copied from their own block screen.
         numbers: Vec<String>,
-        /// The screening of this same case, as the engine answered it.
-        screening: Box<Screening>,
+        /// The screening of this same case, as the engine answered it ([`Screened::json`]):
+        /// passed on as text, so the page never needs the code to write a screening.
+        screening: String,
     },
     /// Place names matching what the user is typing.
     Suggest { id: u32, query: String },
@@ -41,10 +42,10 @@ pub enum Request {
     ReadCase { id: u32, text: String, lang: Lang },
     /// The nearest region of an event to each imported place (`None`: a place with no stay),
     /// asked on behalf of an import worker, which holds no regions of its own.
-    Nearest {
-        id: u32,
-        points: Vec<Option<(f64, f64)>>,
-    },
+    ///
+    /// The points are JSON text (`[[lat, lon], null, …]`): the page only passes them on, so its
+    /// wasm carries no code to read or write them.
+    Nearest { id: u32, points: String },
 }
 
 impl Request {
@@ -111,12 +112,11 @@ pub enum Reply {
     Listening,
     /// An import worker has read its files and asks for the nearest region of each place found
     /// (the page asks the screening engine, which holds the index, and passes the answer on).
-    NeedNearest { points: Vec<Option<(f64, f64)>> },
-    /// The screening engine's answer to [`Request::Nearest`], in the same order.
-    Nearest {
-        id: u32,
-        near: Vec<Option<NearRegion>>,
-    },
+    /// `points` is JSON text, passed on untouched in [`Request::Nearest`].
+    NeedNearest { points: String },
+    /// The screening engine's answer to [`Request::Nearest`], in the same order: JSON text of
+    /// `Vec<Option<NearRegion>>`, which the page passes on to the import worker untouched.
+    Nearest { id: u32, near: String },
     /// Bytes of the current import read so far, of `total`.
     ImportProgress { done: u64, total: u64 },
     /// The stays found, or why the files gave none. The one failure still sent as a bare
@@ -182,6 +182,8 @@ pub struct SourceEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Screened {
     pub screening: Screening,
+    /// The same screening as JSON, which the page hands back with a request for letters.
+    pub json: String,
     pub map: Option<MapView>,
 }
 
