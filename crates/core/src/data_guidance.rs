@@ -83,18 +83,8 @@ impl std::fmt::Display for Cause {
     }
 }
 
-/// The services a pattern is seen on; the case file's `platforms` ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Platform {
-    Wechat,
-    Qq,
-    Alipay,
-    Bank,
-    Phone,
-    Game,
-    Other,
-}
+/// The services a pattern is seen on: the case file's `platforms` ids.
+pub use crate::case::Platform;
 
 /// One text in the three UI languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
