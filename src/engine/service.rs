@@ -5,9 +5,9 @@
 
 use prescreen_core::case::CaseFile;
 use prescreen_core::coords::parse_pasted;
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, GuidanceTexts, ShippedTexts};
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::{Document, ScriptData, ScriptInput, ScriptKind, render};
+use prescreen_core::scripts::{Document, ScriptError, ScriptInput, ScriptKind, render};
 use prescreen_core::verdict::{Screening, check};
 
 use super::map::map_view;
@@ -42,28 +42,34 @@ impl DataTexts {
             ("linked.json", &mut self.linked),
         ]
     }
+
+    /// The texts as the core's loader takes them.
+    pub fn shipped(&self) -> ShippedTexts<'_> {
+        ShippedTexts {
+            places: &self.places,
+            events: &self.events,
+            regions: &self.regions,
+            guidance: Some(GuidanceTexts {
+                messages: &self.messages,
+                channels: &self.channels,
+                legal: &self.legal,
+                holidays: &self.holidays,
+                linked: &self.linked,
+            }),
+        }
+    }
 }
 
-/// The indexed data and the script data.
+/// The indexed data, with its guidance (message patterns, channels, letters' data).
 pub struct Engine {
     pub data: DataSet,
-    pub scripts: ScriptData,
 }
 
 impl Engine {
     /// Parses and indexes the data; the error names the file at fault.
     pub fn from_texts(texts: &DataTexts) -> Result<Engine, String> {
-        let data = DataSet::from_texts(&texts.places, &texts.events, &texts.regions)
-            .and_then(|data| data.with_guidance(&texts.messages, &texts.channels))
-            .map_err(|e| e.to_string())?;
-        let scripts = ScriptData::from_texts(
-            &texts.channels,
-            &texts.legal,
-            &texts.holidays,
-            &texts.linked,
-        )
-        .map_err(|e| e.message(Lang::En))?;
-        Ok(Engine { data, scripts })
+        let data = DataSet::load(&texts.shipped()).map_err(|e| e.to_string())?;
+        Ok(Engine { data })
     }
 
     /// What the page shows before any screening: the data version and the sources.
@@ -185,7 +191,10 @@ impl Engine {
             now: now.and_then(|n| n.parse().ok()),
             numbers,
         };
-        let documents = render(kind, &input, &self.scripts).map_err(|e| e.message(lang))?;
+        let guidance = self.data.guidance.as_ref().ok_or(ScriptError::NoGuidance);
+        let documents = guidance
+            .and_then(|guidance| render(kind, &input, guidance))
+            .map_err(|e| e.message(lang))?;
         Ok(documents.iter().map(page).collect())
     }
 }

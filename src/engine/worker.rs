@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::rc::Rc;
 
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, ShippedTexts};
 use prescreen_core::import::{Importer, Limits};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -86,7 +86,13 @@ async fn fetch_screening_data(scope: &DedicatedWorkerGlobalScope) -> Result<Data
     let places = fetch_text(scope, "data/places.json").await?;
     let events = fetch_text(scope, "data/events.json").await?;
     let regions = fetch_text(scope, "data/regions.geojson").await?;
-    DataSet::from_texts(&places, &events, &regions).map_err(|e| e.to_string())
+    DataSet::load(&ShippedTexts {
+        places: &places,
+        events: &events,
+        regions: &regions,
+        guidance: None,
+    })
+    .map_err(|e| e.to_string())
 }
 
 async fn fetch_text(scope: &DedicatedWorkerGlobalScope, url: &str) -> Result<String, String> {

@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use prescreen_core::data_guidance::{ChannelsFile, LegalFile, MessagesFile, validate};
+use prescreen_core::data::{ChannelsFile, LegalFile, MessagesFile, validate};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 

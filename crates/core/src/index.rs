@@ -1055,7 +1055,7 @@ fn widening(rect: &Rect<f64>, km: f64) -> Coord<f64> {
 }
 
 /// A region's index, built the first time it is asked for: screening asks the index of each
-/// event's union ([`crate::dataset::EventArea`]), so start-up builds no index per region.
+/// event's union ([`crate::data::EventArea`]), so start-up builds no index per region.
 #[derive(Debug, Clone)]
 pub struct LazyIndex {
     shape: MultiPolygon<f64>,

@@ -8,9 +8,9 @@
 //!
 //! - A **case** ([`case::CaseFile`] → [`case::Case`]) is what the person tells us: the platforms
 //!   frozen, the message they saw, and their **stays** (a place name or coordinates, with dates).
-//! - The **data set** ([`dataset::DataSet`]) is what the sources tell us: freeze **events**
+//! - The **data set** ([`data::DataSet`]) is what the sources tell us: freeze **events**
 //!   (who froze what, from when, how far back, how near counts), **regions** (the areas, as
-//!   polygons clipped to their country) and a **gazetteer** of places ([`gazetteer::Gazetteer`]).
+//!   polygons clipped to their country) and a **gazetteer** of places ([`data::Gazetteer`]).
 //!   Every fact in it carries a source and a confidence ([`data`]).
 //! - **Screening** ([`screening`]) relates each stay to the nearest region of each event —
 //!   inside, border zone, near or far — and checks the dates against the event's look-back window.
@@ -32,17 +32,13 @@ pub mod case;
 pub mod classify;
 pub mod coords;
 pub mod data;
-pub mod data_guidance;
-pub mod dataset;
 pub mod datum;
 pub mod deadlines;
 pub mod error;
 pub mod explain;
-pub mod gazetteer;
 pub mod i18n;
 pub mod import;
 pub mod index;
-pub mod regions;
 pub mod screening;
 pub mod scripts;
 pub mod validation;

@@ -16,8 +16,8 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, Location};
+use crate::data::DataSet;
 use crate::data::{Confidence, Event};
-use crate::dataset::DataSet;
 use crate::datum::to_wgs84;
 use crate::error::InputError;
 use crate::i18n::Lang;
@@ -191,7 +191,7 @@ fn nearest_region<'a>(
     event: &Event,
     lat: f64,
     lon: f64,
-) -> Option<(&'a crate::regions::Region, bool, f64)> {
+) -> Option<(&'a crate::data::Region, bool, f64)> {
     if let Some(area) = data.areas.iter().find(|a| a.is_of(event, &data.regions)) {
         let (id, covered, km) = area.nearest(lon, lat)?;
         return data.regions.region(id).map(|r| (r, covered, km));

@@ -18,12 +18,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
 use crate::classify::{Classification, classify};
-use crate::dataset::DataSet;
+use crate::data::DataSet;
 use crate::error::InputError;
 use crate::i18n::Lang;
 use crate::screening::{Finding, screen_stays};
 
-pub use crate::data_guidance::Cause as CauseKind;
+pub use crate::data::Cause as CauseKind;
 
 /// How probable it is that a location-based freeze caused this case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -112,7 +112,7 @@ pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, Input
     let geo_verdict = Verdict::from_strength(strength);
     let mut explanation = vec![geography_sentence(strongest, strength, lang)];
 
-    let message = match (&case.freeze_message, &data.messages) {
+    let message = match (&case.freeze_message, data.messages()) {
         (Some(text), Some(messages)) => Some(classify(messages, text, lang)),
         _ => None,
     };
@@ -292,7 +292,7 @@ fn geography_sentence(strongest: Option<&Finding>, strength: u8, lang: Lang) -> 
 }
 
 fn channel_refs(data: &DataSet, ids: &[String], lang: Lang) -> Vec<ChannelRef> {
-    let Some(channels) = &data.channels else {
+    let Some(channels) = data.channels() else {
         return Vec::new();
     };
     ids.iter()

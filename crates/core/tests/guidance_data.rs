@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use prescreen_core::data_guidance::{
+use prescreen_core::data::{
     Cause, ChannelsFile, ContactKind, LegalFile, MessagesFile, normalise, validate,
 };
 use serde::de::DeserializeOwned;

@@ -14,7 +14,7 @@
 //!
 //! ```no_run
 //! # fn demo(case: &prescreen_core::case::Case, screening: &prescreen_core::verdict::Screening,
-//! #         data: &prescreen_core::scripts::ScriptData) {
+//! #         data: &prescreen_core::data::Guidance) {
 //! use prescreen_core::i18n::Lang;
 //! use prescreen_core::scripts::{ScriptInput, ScriptKind, render};
 //! let input = ScriptInput { case, screening, lang: Lang::ZhCn, now: None, numbers: &[] };
@@ -26,23 +26,22 @@
 
 pub mod call_log;
 pub mod hours;
-pub mod linked;
 pub mod template;
 
 use jiff::civil::{Date, DateTime};
 use thiserror::Error;
 
 use crate::case::{Case, Location, Person, Platform};
-use crate::data::Confidence;
-use crate::data_guidance::{Channel, ChannelsFile, ContactKind, LegalFile, Localized};
-use crate::deadlines::{AllDayEvent, Calendar, DayKind, DeadlineError, ReplyPeriod, ics};
+use crate::data::{
+    Channel, Confidence, ContactKind, DayKind, DeadlineError, Guidance, Localized, ReplyPeriod,
+};
+use crate::deadlines::{AllDayEvent, ics};
 use crate::i18n::Lang;
 use crate::screening::Relation;
 use crate::validation::{DialNumber, ValidationError, validate_dial_number};
 use crate::verdict::{CauseKind, Screening};
 
 use self::hours::{HoursStatus, weekday_id};
-use self::linked::LinkedFile;
 use self::template::{TemplateError, fill, section};
 
 /// The kinds of text this module writes.
@@ -120,39 +119,6 @@ pub fn common_file(lang: Lang) -> &'static str {
     }
 }
 
-/// The data the scripts read, parsed once.
-#[derive(Debug, Clone)]
-pub struct ScriptData {
-    pub channels: ChannelsFile,
-    pub legal: LegalFile,
-    pub calendar: Calendar,
-    pub linked: LinkedFile,
-}
-
-impl ScriptData {
-    /// Parses the texts of `channels.json`, `legal.json`, `holidays.json` and `linked.json`.
-    pub fn from_texts(
-        channels: &str,
-        legal: &str,
-        holidays: &str,
-        linked: &str,
-    ) -> Result<ScriptData, ScriptError> {
-        let json = |file: &'static str, e: serde_json::Error| ScriptError::Data {
-            file,
-            detail: e.to_string(),
-        };
-        Ok(ScriptData {
-            channels: serde_json::from_str(channels).map_err(|e| json("channels.json", e))?,
-            legal: serde_json::from_str(legal).map_err(|e| json("legal.json", e))?,
-            calendar: Calendar::from_json(holidays).map_err(|e| ScriptError::Data {
-                file: "holidays.json",
-                detail: e.to_string(),
-            })?,
-            linked: serde_json::from_str(linked).map_err(|e| json("linked.json", e))?,
-        })
-    }
-}
-
 /// What a script is written from.
 #[derive(Debug, Clone, Copy)]
 pub struct ScriptInput<'a> {
@@ -184,8 +150,10 @@ pub enum ScriptError {
         "the case has no frozen QQ; the game-decoupling letter is for games bound to a frozen QQ, so add qq to `platforms` if it is frozen"
     )]
     NoQq,
-    #[error("{file}: {detail}; rebuild the data")]
-    Data { file: &'static str, detail: String },
+    #[error(
+        "the guidance data (channels, legal, holidays, linked) is not loaded; load the data with its guidance texts"
+    )]
+    NoGuidance,
     #[error("the data has no {what} {id:?}; rebuild the data")]
     MissingData { what: &'static str, id: String },
     #[error("template: {0}")]
@@ -353,7 +321,7 @@ pub fn kinds_for(case: &Case) -> Vec<ScriptKind> {
 pub fn render(
     kind: ScriptKind,
     input: &ScriptInput<'_>,
-    data: &ScriptData,
+    data: &Guidance,
 ) -> Result<Vec<Document>, ScriptError> {
     if !kinds_for(input.case).contains(&kind) {
         return Err(match kind {
@@ -433,7 +401,7 @@ pub fn mailto(address: &str, subject: &str, body: &str) -> String {
 struct Writer<'a> {
     kind: ScriptKind,
     input: &'a ScriptInput<'a>,
-    data: &'a ScriptData,
+    data: &'a Guidance,
     lang: Lang,
     common: &'static str,
     own: &'static str,
@@ -452,7 +420,7 @@ impl<'a> Writer<'a> {
     fn new(
         kind: ScriptKind,
         input: &'a ScriptInput<'a>,
-        data: &'a ScriptData,
+        data: &'a Guidance,
     ) -> Result<Self, ScriptError> {
         let tel = input
             .numbers
