@@ -43,7 +43,6 @@ mod normalise;
 mod regions;
 mod shipped;
 mod source;
-mod validate;
 
 pub use area::EventArea;
 pub use calendar::{
@@ -62,7 +61,6 @@ pub use normalise::{is_normalised, normalise};
 pub use regions::{BorderLine, Region, RegionSet, RegionsError};
 pub use shipped::SHIPPED;
 pub use source::{Confidence, Localized, Source};
-pub use validate::validate;
 
 /// The texts of the shipped files, as read from disk, compiled in ([`SHIPPED`]) or fetched.
 #[derive(Debug, Clone, Copy)]

@@ -1,10 +1,12 @@
-//! Build-time checks of the guidance files: sources, references, normalised phrases, shapes.
+//! The checks the guidance inputs must pass before they are shipped: unique ids, known
+//! references, normalised phrases, a source on every record and every contact detail, no number
+//! on a channel whose numbers come from the user, dates and hours in shape.
 
-use super::channels::{ChannelsFile, ContactKind};
-use super::legal::LegalFile;
-use super::messages::MessagesFile;
-use super::normalise::{is_normalised, normalise};
-use super::source::{Localized, Source};
+use std::collections::BTreeSet;
+
+use prescreen_core::data::{
+    ChannelsFile, ContactKind, LegalFile, Localized, MessagesFile, Source, is_normalised, normalise,
+};
 
 fn check_sources(what: &str, sources: &[Source], problems: &mut Vec<String>) {
     if sources.is_empty() {
@@ -54,15 +56,30 @@ fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     ids.filter(|id| !seen.insert(*id)).collect()
 }
 
-/// Checks the three files together: unique ids, known references, normalised phrases, a source
-/// on every record and every contact detail, no number on a channel whose numbers come from the
-/// user, dates and hours in shape. Returns every problem found (empty when all is well).
+/// Checks the three files together. Returns every problem found (empty when all is well).
 pub fn validate(
     messages: &MessagesFile,
     channels: &ChannelsFile,
     legal: &LegalFile,
 ) -> Vec<String> {
     let mut problems = Vec::new();
+    check_headers(messages, channels, legal, &mut problems);
+    let channel_ids: BTreeSet<&str> = channels.channels.iter().map(|c| c.id.as_str()).collect();
+    let article_ids: BTreeSet<&str> = legal.articles.iter().map(|a| a.id.as_str()).collect();
+    let law_ids: BTreeSet<&str> = legal.laws.iter().map(|l| l.id.as_str()).collect();
+    check_messages(messages, &channel_ids, &article_ids, &mut problems);
+    check_channels(channels, &mut problems);
+    check_legal(legal, &law_ids, &mut problems);
+    problems
+}
+
+/// Versions and licences present; no id used twice.
+fn check_headers(
+    messages: &MessagesFile,
+    channels: &ChannelsFile,
+    legal: &LegalFile,
+    problems: &mut Vec<String>,
+) {
     for (name, v) in [
         ("messages.json", &messages.data_version),
         ("channels.json", &channels.data_version),
@@ -82,13 +99,6 @@ pub fn validate(
         }
     }
 
-    let channel_ids: std::collections::BTreeSet<&str> =
-        channels.channels.iter().map(|c| c.id.as_str()).collect();
-    let article_ids: std::collections::BTreeSet<&str> =
-        legal.articles.iter().map(|a| a.id.as_str()).collect();
-    let law_ids: std::collections::BTreeSet<&str> =
-        legal.laws.iter().map(|l| l.id.as_str()).collect();
-
     for d in duplicates(messages.patterns.iter().map(|p| p.id.as_str())) {
         problems.push(format!("messages.json: pattern id {d:?} is used twice"));
     }
@@ -101,17 +111,20 @@ pub fn validate(
     for d in duplicates(legal.laws.iter().map(|l| l.id.as_str())) {
         problems.push(format!("legal.json: law id {d:?} is used twice"));
     }
+}
 
+fn check_messages(
+    messages: &MessagesFile,
+    channel_ids: &BTreeSet<&str>,
+    article_ids: &BTreeSet<&str>,
+    problems: &mut Vec<String>,
+) {
     for p in &messages.patterns {
         let what = format!("messages.json pattern {:?}", p.id);
-        check_sources(&what, &p.sources, &mut problems);
-        check_localized(&format!("{what} label"), &p.label, &mut problems);
-        check_localized(
-            &format!("{what} explanation"),
-            &p.explanation,
-            &mut problems,
-        );
-        check_localized(&format!("{what} next_step"), &p.next_step, &mut problems);
+        check_sources(&what, &p.sources, problems);
+        check_localized(&format!("{what} label"), &p.label, problems);
+        check_localized(&format!("{what} explanation"), &p.explanation, problems);
+        check_localized(&format!("{what} next_step"), &p.next_step, problems);
         if p.rules.is_empty() {
             problems.push(format!("{what}: no match rule"));
         }
@@ -164,14 +177,16 @@ pub fn validate(
             }
         }
     }
+}
 
+fn check_channels(channels: &ChannelsFile, problems: &mut Vec<String>) {
     for c in &channels.channels {
         let what = format!("channels.json channel {:?}", c.id);
-        check_sources(&what, &c.sources, &mut problems);
-        check_localized(&format!("{what} name"), &c.name, &mut problems);
-        check_localized(&format!("{what} decides"), &c.decides, &mut problems);
+        check_sources(&what, &c.sources, problems);
+        check_localized(&format!("{what} name"), &c.name, problems);
+        check_localized(&format!("{what} decides"), &c.decides, problems);
         for t in c.handles.iter().chain(&c.does_not_handle) {
-            check_localized(&format!("{what} handles"), t, &mut problems);
+            check_localized(&format!("{what} handles"), t, problems);
         }
         if !is_iso_date(&c.checked_on) {
             problems.push(format!(
@@ -183,7 +198,7 @@ pub fn validate(
             check_sources(
                 &format!("{what} contact {:?}", k.value),
                 &k.sources,
-                &mut problems,
+                problems,
             );
             if c.numbers_from_user && k.kind == ContactKind::Phone {
                 problems.push(format!(
@@ -198,7 +213,7 @@ pub fn validate(
             ));
         }
         if let Some(h) = &c.hours {
-            check_sources(&format!("{what} hours"), &h.sources, &mut problems);
+            check_sources(&format!("{what} hours"), &h.sources, problems);
             if h.tz != "Asia/Shanghai" {
                 problems.push(format!("{what}: hours tz {:?} is not Asia/Shanghai", h.tz));
             }
@@ -218,21 +233,23 @@ pub fn validate(
             }
         }
         if let Some(cost) = &c.cost {
-            check_sources(&format!("{what} cost"), &cost.sources, &mut problems);
+            check_sources(&format!("{what} cost"), &cost.sources, problems);
         }
         if let Some(a) = &c.asks_for {
-            check_sources(&format!("{what} asks_for"), &a.sources, &mut problems);
+            check_sources(&format!("{what} asks_for"), &a.sources, problems);
         }
         for n in &c.notes {
-            check_sources(&format!("{what} note"), &n.sources, &mut problems);
-            check_localized(&format!("{what} note"), &n.text, &mut problems);
+            check_sources(&format!("{what} note"), &n.sources, problems);
+            check_localized(&format!("{what} note"), &n.text, problems);
         }
     }
+}
 
+fn check_legal(legal: &LegalFile, law_ids: &BTreeSet<&str>, problems: &mut Vec<String>) {
     for l in &legal.laws {
         let what = format!("legal.json law {:?}", l.id);
-        check_sources(&what, &l.sources, &mut problems);
-        check_localized(&format!("{what} name"), &l.name, &mut problems);
+        check_sources(&what, &l.sources, problems);
+        check_localized(&format!("{what} name"), &l.name, problems);
         if !is_iso_date(&l.in_force) {
             problems.push(format!(
                 "{what}: in_force {:?} is not YYYY-MM-DD",
@@ -242,12 +259,8 @@ pub fn validate(
     }
     for a in &legal.articles {
         let what = format!("legal.json article {:?}", a.id);
-        check_sources(&what, &a.sources, &mut problems);
-        check_localized(
-            &format!("{what} our_summary"),
-            &a.our_summary,
-            &mut problems,
-        );
+        check_sources(&what, &a.sources, problems);
+        check_localized(&format!("{what} our_summary"), &a.our_summary, problems);
         if !law_ids.contains(a.law.as_str()) {
             problems.push(format!("{what}: unknown law {:?}", a.law));
         }
@@ -277,5 +290,4 @@ pub fn validate(
             ));
         }
     }
-    problems
 }
