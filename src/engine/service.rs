@@ -7,7 +7,7 @@ use prescreen_core::case::CaseFile;
 use prescreen_core::coords::parse_pasted;
 use prescreen_core::data::{DataSet, GuidanceTexts, ShippedTexts};
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::{Document, ScriptError, ScriptInput, ScriptKind, render};
+use prescreen_core::letters::{Document, ScriptError, ScriptInput, ScriptKind, render};
 use prescreen_core::verdict::{Screening, check};
 
 use super::map::map_view;

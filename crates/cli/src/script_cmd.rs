@@ -5,7 +5,7 @@ use std::path::Path;
 
 use prescreen_core::case::CaseFile;
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::{ScriptError, ScriptInput, ScriptKind, parse_now, render};
+use prescreen_core::letters::{ScriptError, ScriptInput, ScriptKind, parse_now, render};
 use prescreen_core::verdict::check;
 
 /// Runs the command; an `Err` is the one-line message for stderr (exit 2).

@@ -33,13 +33,17 @@ pub mod classify;
 pub mod coords;
 pub mod data;
 pub mod datum;
-pub mod deadlines;
 pub mod error;
 pub mod explain;
 pub mod i18n;
 pub mod import;
 pub mod index;
+pub mod letters;
 pub mod screening;
-pub mod scripts;
+pub mod template;
 pub mod validation;
 pub mod verdict;
+
+/// The former name of [`letters`], kept while the page still imports `scripts::ScriptKind`.
+#[doc(hidden)]
+pub use letters as scripts;

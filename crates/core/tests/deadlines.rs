@@ -3,7 +3,7 @@
 
 use jiff::civil::date;
 use prescreen_core::data::{Calendar, DayKind, DeadlineError, HolidaysFile};
-use prescreen_core::deadlines::{AllDayEvent, ics};
+use prescreen_core::letters::{AllDayEvent, ics};
 
 const HOLIDAYS: &str = include_str!("../../../static/data/holidays.json");
 

@@ -13,11 +13,11 @@ use jiff::civil::date;
 use prescreen_core::case::{Case, CaseFile};
 use prescreen_core::data::{DataSet, Guidance, SHIPPED};
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::template::{placeholders, sections};
-use prescreen_core::scripts::{
+use prescreen_core::letters::{
     Document, ScriptError, ScriptInput, ScriptKind, common_file, evidence_checklist, render,
     template_file,
 };
+use prescreen_core::template::{placeholders, sections};
 use prescreen_core::validation::messages_file;
 use prescreen_core::verdict::{Screening, check};
 
@@ -526,7 +526,7 @@ fn no_channel_claims_to_be_free_without_a_source() {
 
 #[test]
 fn the_call_log_keeps_time_order_and_has_labels_in_every_language() {
-    use prescreen_core::scripts::call_log::{CallLog, CallResult};
+    use prescreen_core::letters::call_log::{CallLog, CallResult};
     let mut log = CallLog::default();
     log.record(
         "2019-10-16T14:05",
@@ -601,7 +601,7 @@ fn the_read_aloud_lines_are_short_and_keep_numbers_whole() {
 
 #[test]
 fn kinds_follow_the_frozen_platforms() {
-    use prescreen_core::scripts::kinds_for;
+    use prescreen_core::letters::kinds_for;
     let alipay = r#"{"version":1,"today":"2024-03-08","platforms":["alipay"],"stays":[]}"#;
     let (case, screening) = screen(alipay);
     assert_eq!(

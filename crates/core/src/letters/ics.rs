@@ -2,7 +2,6 @@
 //! [`crate::data::Calendar`], built from `holidays.json`.
 
 use jiff::ToSpan;
-
 use jiff::civil::Date;
 
 /// One all-day event for a calendar app.
@@ -21,7 +20,7 @@ pub struct AllDayEvent {
 ///
 /// ```
 /// use jiff::civil::date;
-/// use prescreen_core::deadlines::{AllDayEvent, ics};
+/// use prescreen_core::letters::{AllDayEvent, ics};
 /// let text = ics(&AllDayEvent {
 ///     date: date(2019, 11, 6),
 ///     summary: "Reply due".into(),
