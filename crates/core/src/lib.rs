@@ -34,7 +34,6 @@ pub mod coords;
 pub mod data;
 pub mod datum;
 pub mod error;
-pub mod explain;
 pub mod i18n;
 pub mod import;
 pub mod index;
