@@ -1,5 +1,5 @@
 //! The call script and the letters on two real stories, in every language, against golden files
-//! (regenerate with `UPDATE_GOLDEN=1 cargo test -p prescreen-core --test scripts`, then read the
+//! (regenerate with `UPDATE_GOLDEN=1 cargo test -p prescreen-core --test core -- scripts::`, then read the
 //! diff), plus the properties every page must have whatever the case.
 //!
 //! Case 1 is the 长沙晚报 story: an office worker from Changsha on a company trip to 打洛镇
@@ -116,7 +116,7 @@ fn check_golden(name: &str, actual: &str) {
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "{}: {e}; run UPDATE_GOLDEN=1 cargo test -p prescreen-core --test scripts",
+            "{}: {e}; run UPDATE_GOLDEN=1 cargo test -p prescreen-core --test core -- scripts::",
             path.display()
         )
     });

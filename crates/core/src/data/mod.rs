@@ -21,7 +21,7 @@
 //! working-day calendar, linked services) only when its texts are given, so an import that
 //! only ranks stays by nearness fetches three files, not eight.
 //!
-//! ```
+//! ```no_run
 //! use prescreen_core::data::{DataSet, SHIPPED};
 //! let data = DataSet::load(&SHIPPED).unwrap();
 //! assert!(data.guidance.is_some());
