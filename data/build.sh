@@ -22,4 +22,4 @@ fi
 
 "$CACHE/venv/bin/python" data/prep/prep.py
 cargo run --quiet --release -p data-pipeline -- data static/data
-echo "static/data rebuilt; check: cargo test -p prescreen-core --test shipped_data"
+echo "static/data rebuilt; check: cargo test -p prescreen-core --test core -- shipped_data::"

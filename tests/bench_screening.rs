@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use prescreen_core::case::CaseFile;
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, SHIPPED};
 use prescreen_core::i18n::Lang;
 use prescreen_core::verdict::check;
 use wasm_bindgen_test::*;
@@ -20,12 +20,7 @@ fn now_ms() -> f64 {
 #[wasm_bindgen_test]
 #[ignore]
 fn bench_screening_a_case_of_many_stays() {
-    let data = DataSet::from_texts(
-        include_str!("../static/data/places.json"),
-        include_str!("../static/data/events.json"),
-        include_str!("../static/data/regions.geojson"),
-    )
-    .expect("the shipped data loads");
+    let data = DataSet::load(&SHIPPED.without_guidance()).expect("the shipped data loads");
     // 400 typed points on a 20 × 20 lattice over the China–Myanmar border area
     // (lon 97.5–101.5, lat 21.0–25.0): inside, border zone, near and far all occur.
     let stays: Vec<String> = (0..400)

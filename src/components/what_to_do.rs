@@ -1,7 +1,7 @@
 //! Step 4: who to contact and the exact words — a call script or a letter, filled from the case,
 //! to read aloud, copy, download, send by e-mail or dial.
 
-use prescreen_core::scripts::ScriptKind;
+use prescreen_core::letters::ScriptKind;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::ScriptKind;
+use prescreen_core::letters::ScriptKind;
 use prescreen_core::verdict::Screening;
 use yew::Reducible;
 

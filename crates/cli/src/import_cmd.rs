@@ -7,13 +7,8 @@
 use std::fs::File;
 use std::path::PathBuf;
 
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, SHIPPED};
 use prescreen_core::import::{Importer, Limits};
-
-/// The shipped data, for ranking stays by their distance to the screened areas.
-const PLACES: &str = include_str!("../../../static/data/places.json");
-const EVENTS: &str = include_str!("../../../static/data/events.json");
-const REGIONS: &str = include_str!("../../../static/data/regions.geojson");
 
 /// Imports `files` and returns the case file (version 1) as pretty JSON; an `Err` is one line
 /// naming the file.
@@ -24,7 +19,8 @@ pub fn run(files: &[PathBuf]) -> Result<String, String> {
                 .to_owned(),
         );
     }
-    let data = DataSet::from_texts(PLACES, EVENTS, REGIONS).map_err(|e| e.to_string())?;
+    // The shipped geography, for ranking stays by their distance to the screened areas.
+    let data = DataSet::load(&SHIPPED.without_guidance()).map_err(|e| e.to_string())?;
     let mut importer = Importer::new(Limits::default());
     for path in files {
         let file = File::open(path).map_err(|e| {

@@ -12,16 +12,9 @@ mod import_cmd;
 mod script_cmd;
 use prescreen_core::case::CaseFile;
 use prescreen_core::classify::classify;
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, SHIPPED};
 use prescreen_core::i18n::Lang;
 use prescreen_core::verdict::{Screening, check};
-
-/// The shipped data, compiled in so the binary works anywhere.
-const PLACES: &str = include_str!("../../../static/data/places.json");
-const EVENTS: &str = include_str!("../../../static/data/events.json");
-const REGIONS: &str = include_str!("../../../static/data/regions.geojson");
-const MESSAGES: &str = include_str!("../../../static/data/messages.json");
-const CHANNELS: &str = include_str!("../../../static/data/channels.json");
 
 #[derive(Parser)]
 #[command(
@@ -134,8 +127,7 @@ fn run(command: Command) -> Result<String, String> {
             let lang = parse_lang(&lang)?;
             let data = shipped_data()?;
             let messages = data
-                .messages
-                .as_ref()
+                .messages()
                 .ok_or("the message patterns are missing from this build")?;
             let result = classify(messages, &message, lang);
             Ok(match format {
@@ -164,11 +156,10 @@ fn parse_lang(code: &str) -> Result<Lang, String> {
         .ok_or_else(|| format!("--lang: unknown language {code:?}; use zh-CN, zh-TW or en"))
 }
 
-/// The data compiled into the binary; a failure here is a build problem, not the user's.
-fn shipped_data() -> Result<DataSet, String> {
-    DataSet::from_texts(PLACES, EVENTS, REGIONS)
-        .and_then(|data| data.with_guidance(MESSAGES, CHANNELS))
-        .map_err(|e| format!("the built-in data does not load ({e})"))
+/// The data compiled into the binary (so it works anywhere); a failure here is a build
+/// problem, not the user's.
+pub(crate) fn shipped_data() -> Result<DataSet, String> {
+    DataSet::load(&SHIPPED).map_err(|e| format!("the built-in data does not load ({e})"))
 }
 
 /// The largest case file read. A case file of 10,000 stays is under 1 MiB; without a cap a 1 GB

@@ -4,19 +4,9 @@
 use std::path::Path;
 
 use prescreen_core::case::CaseFile;
-use prescreen_core::dataset::DataSet;
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::{ScriptData, ScriptInput, ScriptKind, parse_now, render};
+use prescreen_core::letters::{ScriptError, ScriptInput, ScriptKind, parse_now, render};
 use prescreen_core::verdict::check;
-
-const PLACES: &str = include_str!("../../../static/data/places.json");
-const EVENTS: &str = include_str!("../../../static/data/events.json");
-const REGIONS: &str = include_str!("../../../static/data/regions.geojson");
-const MESSAGES: &str = include_str!("../../../static/data/messages.json");
-const CHANNELS: &str = include_str!("../../../static/data/channels.json");
-const LEGAL: &str = include_str!("../../../static/data/legal.json");
-const HOLIDAYS: &str = include_str!("../../../static/data/holidays.json");
-const LINKED: &str = include_str!("../../../static/data/linked.json");
 
 /// Runs the command; an `Err` is the one-line message for stderr (exit 2).
 ///
@@ -50,12 +40,12 @@ pub fn run(
     let case = CaseFile::from_json(&text)
         .and_then(|file| file.validate())
         .map_err(|e| e.to_string())?;
-    let data = DataSet::from_texts(PLACES, EVENTS, REGIONS)
-        .and_then(|d| d.with_guidance(MESSAGES, CHANNELS))
-        .map_err(|e| e.to_string())?;
+    let data = crate::shipped_data()?;
     let screening = check(&case, &data, lang).map_err(|e| e.to_string())?;
-    let script_data =
-        ScriptData::from_texts(CHANNELS, LEGAL, HOLIDAYS, LINKED).map_err(|e| e.to_string())?;
+    let guidance = data
+        .guidance
+        .as_ref()
+        .ok_or("the guidance data is missing from this build")?;
     let input = ScriptInput {
         case: &case,
         screening: &screening,
@@ -63,9 +53,9 @@ pub fn run(
         now,
         numbers,
     };
-    let documents = render(kind, &input, &script_data).map_err(|e| {
+    let documents = render(kind, &input, guidance).map_err(|e| {
         let field = match &e {
-            prescreen_core::scripts::ScriptError::Number(_) => "--number: ",
+            ScriptError::Number(_) => "--number: ",
             _ => "",
         };
         format!("{field}{}", e.message(Lang::En))

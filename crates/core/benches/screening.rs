@@ -9,15 +9,10 @@ use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use geo::{Covers, Point};
-use prescreen_core::dataset::{DataSet, EventArea};
+use prescreen_core::data::{DataSet, EventArea, SHIPPED};
 
 fn shipped() -> DataSet {
-    DataSet::from_texts(
-        include_str!("../../../static/data/places.json"),
-        include_str!("../../../static/data/events.json"),
-        include_str!("../../../static/data/regions.geojson"),
-    )
-    .expect("shipped data loads")
+    DataSet::load(&SHIPPED.without_guidance()).expect("shipped data loads")
 }
 
 fn points(n: usize) -> Vec<(f64, f64)> {

@@ -63,8 +63,9 @@ pub struct Person {
     pub phone: Option<String>,
 }
 
-/// The accounts a case can concern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// The accounts a case can concern, and the services a freeze-message pattern is seen on: one
+/// list, the ids of the case file's `platforms` and of `messages.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Platform {
     Wechat,

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::data_guidance::{Cause, MessagePattern, MessagesFile, normalise};
+use crate::data::{Cause, MessagePattern, MessagesFile, normalise};
 use crate::i18n::Lang;
 
 /// What a freeze message probably means.
@@ -59,9 +59,9 @@ impl Classification {
 /// Classifies a freeze message.
 ///
 /// ```
-/// # let messages: prescreen_core::data_guidance::MessagesFile =
+/// # let messages: prescreen_core::data::MessagesFile =
 /// #     serde_json::from_str(include_str!("../../../static/data/messages.json")).unwrap();
-/// use prescreen_core::{classify::classify, data_guidance::Cause, i18n::Lang};
+/// use prescreen_core::{classify::classify, data::Cause, i18n::Lang};
 /// let text = "该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。";
 /// assert_eq!(classify(&messages, text, Lang::ZhCn).cause, Cause::BorderAreaFreeze);
 /// // Traditional characters, extra spaces and half of the sentence still match.

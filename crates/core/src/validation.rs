@@ -27,7 +27,7 @@ use jiff::civil::Date;
 
 use crate::case::Person;
 use crate::i18n::Lang;
-use crate::scripts::template::{fill, section};
+use crate::template::{fill, section};
 
 const MESSAGES_ZH_CN: &str = include_str!("../templates/validation.zh-CN.txt");
 const MESSAGES_ZH_TW: &str = include_str!("../templates/validation.zh-TW.txt");

@@ -18,12 +18,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::case::Case;
 use crate::classify::{Classification, classify};
-use crate::dataset::DataSet;
+use crate::data::DataSet;
 use crate::error::InputError;
 use crate::i18n::Lang;
 use crate::screening::{Finding, screen_stays};
 
-pub use crate::data_guidance::Cause as CauseKind;
+pub use crate::data::Cause as CauseKind;
 
 /// How probable it is that a location-based freeze caused this case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -112,11 +112,10 @@ pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, Input
     let geo_verdict = Verdict::from_strength(strength);
     let mut explanation = vec![geography_sentence(strongest, strength, lang)];
 
-    let message = match (&case.freeze_message, &data.messages) {
+    let message = match (&case.freeze_message, data.messages()) {
         (Some(text), Some(messages)) => Some(classify(messages, text, lang)),
         _ => None,
     };
-    let message_cause = message.as_ref().map_or(CauseKind::Unknown, |m| m.cause);
     let event = strongest
         .filter(|_| strength > 0)
         .map(|f| f.event.clone())
@@ -127,78 +126,13 @@ pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, Input
                 .map(|e| e.id.clone())
         });
 
-    let (mut verdict, kind, confidence) = match message_cause {
-        CauseKind::BorderAreaFreeze => {
-            explanation.push(say(
-                lang,
-                "你看到的提示点名了打击治理电信网络新型违法犯罪工作部际联席会议办公室，这正是边境地区封停时用的说法，所以把判断提高了一级。",
-                "你看到的提示點名了打擊治理電信網絡新型違法犯罪工作部際聯席會議辦公室，這正是邊境地區封停時用的說法，所以把判斷提高了一級。",
-                "The message you saw names the State Council's anti-fraud joint-conference office, the wording of the border-area freeze, so the verdict goes up one step.",
-            ));
-            if strength == 0 {
-                explanation.push(say(
-                    lang,
-                    "但你填写的行程都不在已知区域附近或回溯期内：请想想是否漏填了去过的边境地方。",
-                    "但你填寫的行程都不在已知區域附近或回溯期內：請想想是否漏填了去過的邊境地方。",
-                    "But none of your stays is near a known area within the window: check whether you left out a stay near the border.",
-                ));
-            }
-            let verdict = geo_verdict.step_up();
-            let confidence = if verdict == Verdict::Likely { 0.9 } else { 0.6 };
-            (verdict, CauseKind::BorderAreaFreeze, confidence)
-        }
-        CauseKind::Unknown => {
-            let kind = if geo_verdict >= Verdict::Possible {
-                CauseKind::BorderAreaFreeze
-            } else {
-                CauseKind::Unknown
-            };
-            let confidence = match geo_verdict {
-                Verdict::Likely => 0.75,
-                Verdict::Possible => 0.5,
-                Verdict::Unlikely => 0.2,
-                Verdict::None => 0.0,
-            };
-            (geo_verdict, kind, confidence)
-        }
-        other => {
-            let label = message.as_ref().map_or("", |m| m.label.as_str());
-            let verdict = if strength >= 3 {
-                explanation.push(format!(
-                    "{}{label}{}",
-                    say(lang, "你看到的提示属于“", "你看到的提示屬於「", "The message you saw is of the kind \u{201c}"),
-                    say(
-                        lang,
-                        "”，指向别的原因；但你的行程在封停区域内，两种可能都在。",
-                        "」，指向別的原因；但你的行程在封停區域內，兩種可能都在。",
-                        "\u{201d}, which points to another cause; but a stay lies inside a frozen area, so both remain possible.",
-                    )
-                ));
-                Verdict::Possible
-            } else {
-                if strength > 0 {
-                    explanation.push(format!(
-                        "{}{label}{}",
-                        say(lang, "你看到的提示属于“", "你看到的提示屬於「", "The message you saw is of the kind \u{201c}"),
-                        say(
-                            lang,
-                            "”，指向别的原因；它比“离边境较近”这种弱的地理线索更说明问题。",
-                            "」，指向別的原因；它比「離邊境較近」這種弱的地理線索更說明問題。",
-                            "\u{201d}, which points to another cause; it says more than a weak geographic hint such as being near the border.",
-                        )
-                    ));
-                }
-                geo_verdict.min(Verdict::Unlikely)
-            };
-            let confidence = if other == CauseKind::NotAFreeze {
-                0.7
-            } else {
-                0.6
-            };
-            (verdict, other, confidence)
-        }
-    };
-
+    let (mut verdict, kind, confidence) = weigh_message(
+        message.as_ref(),
+        geo_verdict,
+        strength,
+        lang,
+        &mut explanation,
+    );
     // The event froze only some platforms: a case about others is not explained by it.
     if let Some(event) = event
         .as_deref()
@@ -260,6 +194,90 @@ pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, Input
     })
 }
 
+/// The verdict, cause and confidence once the message is weighed against the geography: a
+/// message naming the anti-fraud office raises the verdict a step; one of another kind points
+/// away from the border-area freeze unless a stay lies inside a frozen area.
+fn weigh_message(
+    message: Option<&Classification>,
+    geo_verdict: Verdict,
+    strength: u8,
+    lang: Lang,
+    explanation: &mut Vec<String>,
+) -> (Verdict, CauseKind, f64) {
+    let message_cause = message.map_or(CauseKind::Unknown, |m| m.cause);
+    match message_cause {
+        CauseKind::BorderAreaFreeze => {
+            explanation.push(say(
+                lang,
+                "你看到的提示点名了打击治理电信网络新型违法犯罪工作部际联席会议办公室，这正是边境地区封停时用的说法，所以把判断提高了一级。",
+                "你看到的提示點名了打擊治理電信網絡新型違法犯罪工作部際聯席會議辦公室，這正是邊境地區封停時用的說法，所以把判斷提高了一級。",
+                "The message you saw names the State Council's anti-fraud joint-conference office, the wording of the border-area freeze, so the verdict goes up one step.",
+            ));
+            if strength == 0 {
+                explanation.push(say(
+                    lang,
+                    "但你填写的行程都不在已知区域附近或回溯期内：请想想是否漏填了去过的边境地方。",
+                    "但你填寫的行程都不在已知區域附近或回溯期內：請想想是否漏填了去過的邊境地方。",
+                    "But none of your stays is near a known area within the window: check whether you left out a stay near the border.",
+                ));
+            }
+            let verdict = geo_verdict.step_up();
+            let confidence = if verdict == Verdict::Likely { 0.9 } else { 0.6 };
+            (verdict, CauseKind::BorderAreaFreeze, confidence)
+        }
+        CauseKind::Unknown => {
+            let kind = if geo_verdict >= Verdict::Possible {
+                CauseKind::BorderAreaFreeze
+            } else {
+                CauseKind::Unknown
+            };
+            let confidence = match geo_verdict {
+                Verdict::Likely => 0.75,
+                Verdict::Possible => 0.5,
+                Verdict::Unlikely => 0.2,
+                Verdict::None => 0.0,
+            };
+            (geo_verdict, kind, confidence)
+        }
+        other => {
+            let label = message.map_or("", |m| m.label.as_str());
+            let verdict = if strength >= 3 {
+                explanation.push(format!(
+                    "{}{label}{}",
+                    say(lang, "你看到的提示属于“", "你看到的提示屬於「", "The message you saw is of the kind \u{201c}"),
+                    say(
+                        lang,
+                        "”，指向别的原因；但你的行程在封停区域内，两种可能都在。",
+                        "」，指向別的原因；但你的行程在封停區域內，兩種可能都在。",
+                        "\u{201d}, which points to another cause; but a stay lies inside a frozen area, so both remain possible.",
+                    )
+                ));
+                Verdict::Possible
+            } else {
+                if strength > 0 {
+                    explanation.push(format!(
+                        "{}{label}{}",
+                        say(lang, "你看到的提示属于“", "你看到的提示屬於「", "The message you saw is of the kind \u{201c}"),
+                        say(
+                            lang,
+                            "”，指向别的原因；它比“离边境较近”这种弱的地理线索更说明问题。",
+                            "」，指向別的原因；它比「離邊境較近」這種弱的地理線索更說明問題。",
+                            "\u{201d}, which points to another cause; it says more than a weak geographic hint such as being near the border.",
+                        )
+                    ));
+                }
+                geo_verdict.min(Verdict::Unlikely)
+            };
+            let confidence = if other == CauseKind::NotAFreeze {
+                0.7
+            } else {
+                0.6
+            };
+            (verdict, other, confidence)
+        }
+    }
+}
+
 fn say<'a>(lang: Lang, zh_cn: &'a str, zh_tw: &'a str, en: &'a str) -> String {
     lang.pick(zh_cn, zh_tw, en).to_owned()
 }
@@ -292,7 +310,7 @@ fn geography_sentence(strongest: Option<&Finding>, strength: u8, lang: Lang) -> 
 }
 
 fn channel_refs(data: &DataSet, ids: &[String], lang: Lang) -> Vec<ChannelRef> {
-    let Some(channels) = &data.channels else {
+    let Some(channels) = data.channels() else {
         return Vec::new();
     };
     ids.iter()

@@ -3,15 +3,10 @@
 //! random points and on points placed at and around the 5 km and 25 km thresholds.
 
 use geo::{Covers, LinesIter, Point};
-use prescreen_core::dataset::{DataSet, EventArea};
+use prescreen_core::data::{DataSet, EventArea, SHIPPED};
 
 fn shipped() -> DataSet {
-    DataSet::from_texts(
-        include_str!("../../../static/data/places.json"),
-        include_str!("../../../static/data/events.json"),
-        include_str!("../../../static/data/regions.geojson"),
-    )
-    .expect("shipped data loads")
+    DataSet::load(&SHIPPED.without_guidance()).expect("shipped data loads")
 }
 
 fn area(data: &DataSet) -> &EventArea {

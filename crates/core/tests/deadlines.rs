@@ -2,7 +2,8 @@
 //! data covers, and the calendar file.
 
 use jiff::civil::date;
-use prescreen_core::deadlines::{AllDayEvent, Calendar, DayKind, DeadlineError, HolidaysFile, ics};
+use prescreen_core::data::{Calendar, DayKind, DeadlineError, HolidaysFile};
+use prescreen_core::letters::{AllDayEvent, ics};
 
 const HOLIDAYS: &str = include_str!("../../../static/data/holidays.json");
 

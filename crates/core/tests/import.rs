@@ -5,19 +5,14 @@
 
 use std::io::{Cursor, Write};
 
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, SHIPPED};
 use prescreen_core::import::{Format, ImportError, ImportReport, Importer, Limits};
 use proptest::prelude::*;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/");
 
 fn data() -> DataSet {
-    DataSet::from_texts(
-        include_str!("../../../static/data/places.json"),
-        include_str!("../../../static/data/events.json"),
-        include_str!("../../../static/data/regions.geojson"),
-    )
-    .expect("shipped data loads")
+    DataSet::load(&SHIPPED.without_guidance()).expect("shipped data loads")
 }
 
 fn fixture(name: &str) -> Vec<u8> {

@@ -2,15 +2,10 @@
 //! measured distance, on the shipped full-resolution regions.
 
 use geo::{Covers, LinesIter, Point};
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, SHIPPED};
 
 fn shipped() -> DataSet {
-    DataSet::from_texts(
-        include_str!("../../../static/data/places.json"),
-        include_str!("../../../static/data/events.json"),
-        include_str!("../../../static/data/regions.geojson"),
-    )
-    .expect("shipped data loads")
+    DataSet::load(&SHIPPED.without_guidance()).expect("shipped data loads")
 }
 
 /// A small deterministic generator, so a failure can be replayed.

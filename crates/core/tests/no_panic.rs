@@ -5,27 +5,14 @@ use std::sync::OnceLock;
 use prescreen_core::case::{CaseFile, StayInput};
 use prescreen_core::classify::classify;
 use prescreen_core::coords::parse_pasted;
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, SHIPPED};
 use prescreen_core::i18n::Lang;
 use prescreen_core::verdict::check;
 use proptest::prelude::*;
 
 fn shipped() -> &'static DataSet {
     static DATA: OnceLock<DataSet> = OnceLock::new();
-    DATA.get_or_init(|| {
-        DataSet::from_texts(
-            include_str!("../../../static/data/places.json"),
-            include_str!("../../../static/data/events.json"),
-            include_str!("../../../static/data/regions.geojson"),
-        )
-        .and_then(|d| {
-            d.with_guidance(
-                include_str!("../../../static/data/messages.json"),
-                include_str!("../../../static/data/channels.json"),
-            )
-        })
-        .expect("shipped data loads")
-    })
+    DATA.get_or_init(|| DataSet::load(&SHIPPED).expect("shipped data loads"))
 }
 
 /// Text that looks like what people type: CJK, pinyin, digits, punctuation, emoji, RTL.
@@ -125,7 +112,7 @@ proptest! {
 
     #[test]
     fn any_message_classifies(text in texty()) {
-        let _ = classify(shipped().messages.as_ref().expect("messages"), &text, Lang::ZhCn);
+        let _ = classify(shipped().messages().expect("messages"), &text, Lang::ZhCn);
         let _ = shipped().gazetteer.search(&text, 8);
         let _ = shipped().gazetteer.resolve("stays[0].place", &text);
     }

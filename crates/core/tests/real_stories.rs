@@ -1,7 +1,7 @@
 //! Real stories against the shipped data, each with the verdict a careful human would give.
 
 use prescreen_core::case::CaseFile;
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, SHIPPED};
 use prescreen_core::datum::wgs84_to_gcj02;
 use prescreen_core::i18n::Lang;
 use prescreen_core::screening::Relation;
@@ -17,18 +17,7 @@ fn shipped() -> &'static DataSet {
 }
 
 fn load() -> DataSet {
-    DataSet::from_texts(
-        include_str!("../../../static/data/places.json"),
-        include_str!("../../../static/data/events.json"),
-        include_str!("../../../static/data/regions.geojson"),
-    )
-    .and_then(|d| {
-        d.with_guidance(
-            include_str!("../../../static/data/messages.json"),
-            include_str!("../../../static/data/channels.json"),
-        )
-    })
-    .expect("shipped data loads")
+    DataSet::load(&SHIPPED).expect("shipped data loads")
 }
 
 fn screen(json: &str) -> Screening {

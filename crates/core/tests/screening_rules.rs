@@ -2,17 +2,18 @@
 //! placed exactly. At the equator 1° of longitude is 111.2 km.
 
 use prescreen_core::case::CaseFile;
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, ShippedTexts};
 use prescreen_core::i18n::Lang;
 use prescreen_core::screening::Relation;
 use prescreen_core::verdict::{CauseKind, Verdict, check};
 
 fn fixture() -> DataSet {
-    DataSet::from_texts(
-        include_str!("fixtures/places.json"),
-        include_str!("fixtures/events.json"),
-        include_str!("fixtures/regions.geojson"),
-    )
+    DataSet::load(&ShippedTexts {
+        places: include_str!("fixtures/places.json"),
+        events: include_str!("fixtures/events.json"),
+        regions: include_str!("fixtures/regions.geojson"),
+        guidance: None,
+    })
     .expect("fixtures load")
 }
 

@@ -1,5 +1,5 @@
 //! The call script and the letters on two real stories, in every language, against golden files
-//! (regenerate with `UPDATE_GOLDEN=1 cargo test -p prescreen-core --test scripts`, then read the
+//! (regenerate with `UPDATE_GOLDEN=1 cargo test -p prescreen-core --test core -- scripts::`, then read the
 //! diff), plus the properties every page must have whatever the case.
 //!
 //! Case 1 is the 长沙晚报 story: an office worker from Changsha on a company trip to 打洛镇
@@ -11,24 +11,15 @@ use std::path::PathBuf;
 
 use jiff::civil::date;
 use prescreen_core::case::{Case, CaseFile};
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, Guidance, SHIPPED};
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::template::{placeholders, sections};
-use prescreen_core::scripts::{
-    Document, ScriptData, ScriptError, ScriptInput, ScriptKind, common_file, evidence_checklist,
-    render, template_file,
+use prescreen_core::letters::{
+    Document, ScriptError, ScriptInput, ScriptKind, common_file, evidence_checklist, render,
+    template_file,
 };
+use prescreen_core::template::{placeholders, sections};
 use prescreen_core::validation::messages_file;
 use prescreen_core::verdict::{Screening, check};
-
-const PLACES: &str = include_str!("../../../static/data/places.json");
-const EVENTS: &str = include_str!("../../../static/data/events.json");
-const REGIONS: &str = include_str!("../../../static/data/regions.geojson");
-const MESSAGES: &str = include_str!("../../../static/data/messages.json");
-const CHANNELS: &str = include_str!("../../../static/data/channels.json");
-const LEGAL: &str = include_str!("../../../static/data/legal.json");
-const HOLIDAYS: &str = include_str!("../../../static/data/holidays.json");
-const LINKED: &str = include_str!("../../../static/data/linked.json");
 
 /// The Changsha office worker (长沙晚报, Oct 2019). 打洛镇 is in the gazetteer; the brief's
 /// fallback, had it been missing, was the point {"lat":21.70,"lon":100.03}.
@@ -56,16 +47,20 @@ const CASE_2: &str = r#"{
   ]
 }"#;
 
-fn data() -> ScriptData {
-    ScriptData::from_texts(CHANNELS, LEGAL, HOLIDAYS, LINKED).expect("script data loads")
+/// The shipped data, loaded once.
+fn shipped() -> &'static DataSet {
+    static DATA: std::sync::OnceLock<DataSet> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| DataSet::load(&SHIPPED).expect("shipped data loads"))
+}
+
+/// What the letters read.
+fn data() -> &'static Guidance {
+    shipped().guidance.as_ref().expect("guidance loads")
 }
 
 fn screen(text: &str) -> (Case, Screening) {
     let case = CaseFile::from_json(text).unwrap().validate().unwrap();
-    let data = DataSet::from_texts(PLACES, EVENTS, REGIONS)
-        .and_then(|d| d.with_guidance(MESSAGES, CHANNELS))
-        .unwrap();
-    let screening = check(&case, &data, Lang::ZhCn).unwrap();
+    let screening = check(&case, shipped(), Lang::ZhCn).unwrap();
     (case, screening)
 }
 
@@ -84,7 +79,7 @@ fn write(
         now,
         numbers,
     };
-    render(kind, &input, &data()).unwrap_or_else(|e| panic!("{} {}: {e}", kind.id(), lang.code()))
+    render(kind, &input, data()).unwrap_or_else(|e| panic!("{} {}: {e}", kind.id(), lang.code()))
 }
 
 fn all_text(docs: &[Document]) -> String {
@@ -121,7 +116,7 @@ fn check_golden(name: &str, actual: &str) {
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
-            "{}: {e}; run UPDATE_GOLDEN=1 cargo test -p prescreen-core --test scripts",
+            "{}: {e}; run UPDATE_GOLDEN=1 cargo test -p prescreen-core --test core -- scripts::",
             path.display()
         )
     });
@@ -287,7 +282,7 @@ fn no_number_is_invented_and_a_bad_one_is_refused() {
         now: None,
         numbers: &["call me".to_owned()],
     };
-    let err = render(ScriptKind::Hotline, &input, &data()).unwrap_err();
+    let err = render(ScriptKind::Hotline, &input, data()).unwrap_err();
     assert!(matches!(err, ScriptError::Number(_)));
     assert!(err.message(Lang::En).contains("Copy it digit by digit"));
 }
@@ -531,7 +526,7 @@ fn no_channel_claims_to_be_free_without_a_source() {
 
 #[test]
 fn the_call_log_keeps_time_order_and_has_labels_in_every_language() {
-    use prescreen_core::scripts::call_log::{CallLog, CallResult};
+    use prescreen_core::letters::call_log::{CallLog, CallResult};
     let mut log = CallLog::default();
     log.record(
         "2019-10-16T14:05",
@@ -606,7 +601,7 @@ fn the_read_aloud_lines_are_short_and_keep_numbers_whole() {
 
 #[test]
 fn kinds_follow_the_frozen_platforms() {
-    use prescreen_core::scripts::kinds_for;
+    use prescreen_core::letters::kinds_for;
     let alipay = r#"{"version":1,"today":"2024-03-08","platforms":["alipay"],"stays":[]}"#;
     let (case, screening) = screen(alipay);
     assert_eq!(
@@ -624,7 +619,7 @@ fn kinds_follow_the_frozen_platforms() {
             now: None,
             numbers: &[],
         };
-        let err = render(kind, &input, &data()).unwrap_err();
+        let err = render(kind, &input, data()).unwrap_err();
         assert!(err.message(Lang::ZhCn).contains(expected), "{err}");
     }
     let alipay_appeal = write(

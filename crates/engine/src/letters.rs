@@ -6,8 +6,9 @@
 //! Pure, like [`crate::service`].
 
 use prescreen_core::case::CaseFile;
+use prescreen_core::data::Guidance;
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::{Document, ScriptData, ScriptInput, ScriptKind, render};
+use prescreen_core::letters::{Document, ScriptInput, ScriptKind, render};
 use prescreen_core::verdict::Screening;
 use prescreen_protocol::{Page, PageDeadline, Problem, Reply, Request};
 
@@ -15,20 +16,14 @@ use crate::service::DataTexts;
 
 /// The data the letters need: channels, articles, holidays, linked accounts.
 pub struct Letters {
-    pub scripts: ScriptData,
+    pub guidance: Guidance,
 }
 
 impl Letters {
     /// Parses the letters' data; the error names the file at fault.
     pub fn from_texts(texts: &DataTexts) -> Result<Letters, String> {
-        let scripts = ScriptData::from_texts(
-            &texts.channels,
-            &texts.legal,
-            &texts.holidays,
-            &texts.linked,
-        )
-        .map_err(|e| e.message(Lang::En))?;
-        Ok(Letters { scripts })
+        let guidance = Guidance::load(&texts.guidance()).map_err(|e| e.to_string())?;
+        Ok(Letters { guidance })
     }
 
     /// Answers a [`Request::Documents`]; any other request is not for this worker.
@@ -77,7 +72,7 @@ impl Letters {
             numbers,
         };
         let documents =
-            render(kind, &input, &self.scripts).map_err(|e| Problem::new(e.message(lang)))?;
+            render(kind, &input, &self.guidance).map_err(|e| Problem::new(e.message(lang)))?;
         Ok(documents.iter().map(page).collect())
     }
 }

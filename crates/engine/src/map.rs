@@ -2,7 +2,7 @@
 //! stays, in whole units of a 10 000-unit-wide box, so the page only places ready strings (and
 //! zooms by changing the viewBox) and needs no geometry or number formatting of its own.
 
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::DataSet;
 use prescreen_core::screening::Relation;
 use prescreen_core::verdict::Screening;
 use prescreen_protocol::{MapShape, MapStay, MapView, WIDTH};

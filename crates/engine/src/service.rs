@@ -7,7 +7,7 @@
 
 use prescreen_core::case::CaseFile;
 use prescreen_core::coords::parse_pasted;
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, GuidanceTexts, ShippedTexts};
 use prescreen_core::i18n::Lang;
 use prescreen_core::import::nearest_regions;
 use prescreen_core::verdict::{Screening, check};
@@ -30,14 +30,18 @@ pub struct DataTexts {
 
 impl DataTexts {
     /// The files the screening engine needs, in the order they are fetched: (file name, where
-    /// its text goes).
-    pub fn screening_files(&mut self) -> [(&'static str, &mut String); 5] {
+    /// its text goes). The core loads the guidance as one (messages, channels, law, calendar,
+    /// linked accounts): the last three are small.
+    pub fn screening_files(&mut self) -> [(&'static str, &mut String); 8] {
         [
             ("places.json", &mut self.places),
             ("events.json", &mut self.events),
             ("regions.geojson", &mut self.regions),
             ("messages.json", &mut self.messages),
             ("channels.json", &mut self.channels),
+            ("legal.json", &mut self.legal),
+            ("holidays.json", &mut self.holidays),
+            ("linked.json", &mut self.linked),
         ]
     }
 
@@ -50,6 +54,27 @@ impl DataTexts {
             ("linked.json", &mut self.linked),
         ]
     }
+
+    /// The guidance texts as the core's loader takes them.
+    pub fn guidance(&self) -> GuidanceTexts<'_> {
+        GuidanceTexts {
+            messages: &self.messages,
+            channels: &self.channels,
+            legal: &self.legal,
+            holidays: &self.holidays,
+            linked: &self.linked,
+        }
+    }
+
+    /// All the texts as the core's loader takes them.
+    pub fn shipped(&self) -> ShippedTexts<'_> {
+        ShippedTexts {
+            places: &self.places,
+            events: &self.events,
+            regions: &self.regions,
+            guidance: Some(self.guidance()),
+        }
+    }
 }
 
 /// The indexed data: events, regions, gazetteer, freeze messages and channels.
@@ -60,9 +85,7 @@ pub struct Engine {
 impl Engine {
     /// Parses and indexes the data; the error names the file at fault.
     pub fn from_texts(texts: &DataTexts) -> Result<Engine, String> {
-        let data = DataSet::from_texts(&texts.places, &texts.events, &texts.regions)
-            .and_then(|data| data.with_guidance(&texts.messages, &texts.channels))
-            .map_err(|e| e.to_string())?;
+        let data = DataSet::load(&texts.shipped()).map_err(|e| e.to_string())?;
         Ok(Engine { data })
     }
 

@@ -1,5 +1,5 @@
 //! The core's grid index, exported to JS for the in-browser benchmark (`scripts/bench-browser.sh`,
-//! bench/). It is the exact code the app and the CLI screen with: `DataSet::from_texts` builds one
+//! bench/). It is the exact code the app and the CLI screen with: `DataSet::load` builds one
 //! `EventArea` per location-based event (and no index per region), and the 2019-10-14 event's
 //! area answers every point.
 //!
@@ -7,7 +7,7 @@
 
 use std::cell::RefCell;
 
-use prescreen_core::dataset::{DataSet, EventArea};
+use prescreen_core::data::{DataSet, EventArea, ShippedTexts};
 use wasm_bindgen::prelude::*;
 
 /// The event whose area is timed: the 2019 freeze of accounts used in northern Myanmar.
@@ -24,8 +24,13 @@ thread_local! {
 /// (covers-grid columns × rows, boundary cells, edges; class-grid fine cells and refined blocks).
 #[wasm_bindgen]
 pub fn load(places: &str, events: &str, regions: &str) -> Result<String, JsError> {
-    let data =
-        DataSet::from_texts(places, events, regions).map_err(|e| JsError::new(&e.to_string()))?;
+    let data = DataSet::load(&ShippedTexts {
+        places,
+        events,
+        regions,
+        guidance: None,
+    })
+    .map_err(|e| JsError::new(&e.to_string()))?;
     let area = data
         .areas
         .iter()

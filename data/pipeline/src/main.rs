@@ -13,9 +13,14 @@
 //! 3. checks the gazetteer and the events against the app's serde types and writes everything.
 //!
 //! Usage: `data-pipeline <data dir> <output dir>` (data/build.sh passes `data static/data`).
+//!
+//! `data-pipeline guidance [--check]` builds (or checks) the guidance files, `messages.json`,
+//! `channels.json` and `legal.json`, from `data/guidance/` (see [`guidance`]).
 
 mod borders;
+mod guidance;
 mod regions;
+mod validate;
 mod write;
 
 use std::path::PathBuf;
@@ -23,14 +28,18 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
-    let (data, out) = match args.as_slice() {
-        [_, data, out] => (PathBuf::from(data), PathBuf::from(out)),
+    let result = match args.as_slice() {
+        [_, command] if command == "guidance" => guidance::run(false),
+        [_, command, check] if command == "guidance" && check == "--check" => guidance::run(true),
+        [_, data, out] => write::run(&PathBuf::from(data), &PathBuf::from(out)),
         _ => {
-            eprintln!("usage: data-pipeline <data dir> <output dir>  (see data/build.sh)");
+            eprintln!(
+                "usage: data-pipeline <data dir> <output dir>  (see data/build.sh)\n       data-pipeline guidance [--check]"
+            );
             return ExitCode::from(2);
         }
     };
-    match write::run(&data, &out) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("data-pipeline: {e}");

@@ -62,7 +62,7 @@ use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use serde::Serialize;
 
 use crate::case::CaseFile;
-use crate::dataset::DataSet;
+use crate::data::DataSet;
 
 pub use error::ImportError;
 pub use json::parse_lat_lng;

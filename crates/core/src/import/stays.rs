@@ -19,7 +19,7 @@ use geo::BoundingRect;
 use serde::Serialize;
 
 use crate::case::StayInput;
-use crate::dataset::DataSet;
+use crate::data::DataSet;
 
 /// Points within this distance of a place's first point belong to that place.
 pub const JOIN_KM: f64 = 2.0;
@@ -394,7 +394,7 @@ struct Targets<'a> {
 
 /// A region, its box, and where an event index holds it.
 type Target<'a> = (
-    &'a crate::regions::Region,
+    &'a crate::data::Region,
     geo::Rect<f64>,
     Option<(usize, usize)>,
 );

@@ -124,7 +124,7 @@ pub fn describe(place: &Place) -> String {
 /// Folds a spelling so that "Dǎluò Zhèn", "daluo zhen" and "DaLuoZhen" compare equal.
 ///
 /// ```
-/// use prescreen_core::gazetteer::normalise_name;
+/// use prescreen_core::data::normalise_name;
 /// assert_eq!(normalise_name("Dǎluò Zhèn"), "daluozhen");
 /// assert_eq!(normalise_name(" Pu'er "), "puer");
 /// assert_eq!(normalise_name("打洛镇"), "打洛镇");

@@ -4,9 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::source::{Confidence, Localized, Source};
 use crate::case::Platform;
-use crate::data::{Confidence, Source};
-use crate::data_guidance::Localized;
 
 /// `linked.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

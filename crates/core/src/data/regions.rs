@@ -8,7 +8,7 @@ use crate::index::LazyIndex;
 /// A screened area: its sourced properties, its outline (WGS-84, lon/lat) and a grid index of it.
 ///
 /// The index is built the first time it is used: screening asks one index per event, over all
-/// of the event's regions ([`crate::dataset::EventArea`]), so loading the data builds none of
+/// of the event's regions ([`crate::data::EventArea`]), so loading the data builds none of
 /// these.
 #[derive(Debug, Clone)]
 pub struct Region {
@@ -105,7 +105,7 @@ impl Region {
     ///
     /// ```
     /// use geo::{polygon, MultiPolygon, Point};
-    /// # use prescreen_core::regions::Region;
+    /// # use prescreen_core::data::Region;
     /// # let properties = serde_json::from_str(r#"{"id":"sq","kind":"region","name_zh":"方","name_zh_tw":"方","name_en":"square","country":"MM","approximate":true,"method":"test","confidence":"inferred","sources":[]}"#).unwrap();
     /// let square = polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)];
     /// let region = Region::new(properties, MultiPolygon(vec![square]));

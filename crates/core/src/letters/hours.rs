@@ -4,7 +4,7 @@
 use jiff::ToSpan;
 use jiff::civil::{DateTime, Time, Weekday};
 
-use crate::data_guidance::Hours;
+use crate::data::Hours;
 
 /// Where `now` falls in a channel's hours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,8 +57,8 @@ pub fn parse_hhmm(text: &str) -> Option<Time> {
 ///
 /// ```
 /// use jiff::civil::date;
-/// use prescreen_core::data_guidance::Hours;
-/// use prescreen_core::scripts::hours::{HoursStatus, status};
+/// use prescreen_core::data::Hours;
+/// use prescreen_core::letters::hours::{HoursStatus, status};
 /// let hours: Hours = serde_json::from_str(r#"{"days":["mon","tue","wed","thu","fri"],
 ///   "ranges":[{"from":"08:00","to":"12:00"},{"from":"14:00","to":"18:00"}],
 ///   "tz":"Asia/Shanghai","confidence":"single","sources":[]}"#).unwrap();

@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
+use super::finding::{Finding, Relation};
 use crate::i18n::Lang;
-use crate::screening::{Finding, Relation};
 
 /// One sentence (or two) saying where the stay was relative to the region, and when.
 pub fn why(finding: &Finding, region: &str, lang: Lang) -> String {

@@ -1,42 +1,9 @@
-//! The shipped data set's schema: what `static/data/*.json` contain.
-//!
-//! The data pipeline (`data/`) writes these files and the app and the CLI read them through the
-//! same types, so a file that does not fit is caught by a test, not by a user. Every record that
-//! states a fact carries at least one [`Source`] and a [`Confidence`].
+//! The geography: `places.json` (the gazetteer's points), `events.json` (the freeze actions) and
+//! the properties of each feature of `regions.geojson`.
 
 use serde::{Deserialize, Serialize};
 
-/// Where a fact comes from. `url` is the page that says it; `title` names it for people.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    pub url: String,
-    pub title: String,
-    /// The words the fact rests on, when short enough to quote.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
-    /// ISO date the source was read.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub checked: Option<String>,
-}
-
-/// How sure we are of a fact (see ../shared/FACTS.md for the labels).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Confidence {
-    /// The authority's own text (possibly through a faithful repost).
-    Official,
-    /// Two or more independent news reports.
-    Media,
-    /// One report.
-    Single,
-    /// Forum or user accounts.
-    User,
-    /// Our own inference from sourced facts; the method says how.
-    Inferred,
-    /// Believed, not confirmed.
-    Unverified,
-}
+use super::source::{Confidence, Source};
 
 /// A point in the gazetteer: a named place with an uncertainty radius (a township is not a dot).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,55 +109,4 @@ pub struct RegionProperties {
     pub method: String,
     pub confidence: Confidence,
     pub sources: Vec<Source>,
-}
-
-/// `meta.json`: what the data pipeline built, from what, and how accurate it is.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MetaFile {
-    pub data_version: String,
-    /// ISO date of the build inputs (the pipeline is reproducible: no clock is read).
-    pub built_from: String,
-    pub licence: String,
-    /// Attribution text the app must show (OpenStreetMap contributors, GeoNames, MIMU).
-    pub attribution: Vec<String>,
-    /// The pinned registry packages the files were built from, as `name version (licence)`.
-    pub inputs: Vec<String>,
-    pub files: Vec<FileInfo>,
-    pub places: usize,
-    pub regions: Vec<RegionInfo>,
-    pub borders: Vec<BorderInfo>,
-}
-
-/// Size of one built file (`meta.json` itself is not listed).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FileInfo {
-    pub name: String,
-    pub bytes: u64,
-    pub gzip_bytes: u64,
-}
-
-/// Size and vertex count of one region outline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RegionInfo {
-    pub id: String,
-    pub area_km2: f64,
-    pub vertices: usize,
-}
-
-/// One simplified border line and its measured error against the full-resolution line.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BorderInfo {
-    pub id: String,
-    /// Douglas–Peucker tolerance, in degrees (absolute, not a percentage of points).
-    pub tolerance_deg: f64,
-    pub vertices_full: usize,
-    pub vertices_kept: usize,
-    /// Largest distance of a full-resolution vertex from the simplified line, km.
-    pub max_error_km: f64,
-    /// Median distance of the full-resolution vertices from the simplified line, km.
-    pub median_error_km: f64,
 }

@@ -4,7 +4,7 @@
 //!
 //! ```
 //! use prescreen_core::i18n::Lang;
-//! use prescreen_core::scripts::call_log::{CallLog, CallResult};
+//! use prescreen_core::letters::call_log::{CallLog, CallResult};
 //! let mut log = CallLog::default();
 //! log.record("2019-10-16T09:31", "138 0013 8000", CallResult::Busy, None).unwrap();
 //! log.record("2019-10-16T09:45", "138 0013 8000", CallResult::GotThrough, Some("说今晚解封")).unwrap();
@@ -16,8 +16,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
-use crate::scripts::parse_now;
-use crate::scripts::template::{fill, section};
+use crate::letters::parse_now;
+use crate::template::{fill, section};
 use crate::validation::{ValidationError, validate_dial_number};
 
 /// What happened on a call.

@@ -7,7 +7,7 @@
 //! string, so a template can never print "undefined".
 //!
 //! ```
-//! use prescreen_core::scripts::template::{fill, section};
+//! use prescreen_core::template::{fill, section};
 //! let file = "# a comment\n@greeting\nHello, {name}!\n@bye\nBye.\n";
 //! let greeting = section(file, "greeting").unwrap();
 //! assert_eq!(fill(greeting, &[("name", "Li Lei")]).unwrap(), "Hello, Li Lei!");

@@ -1,23 +1,25 @@
-//! Builds the guidance half of the shipped data set.
+//! The guidance half of the shipped data set.
 //!
 //! Reads the hand-written, sourced inputs `data/guidance/{messages,channels,legal}.json`, parses
-//! them through the schema in `prescreen_core::data_guidance` (unknown fields are errors), runs
-//! `validate` on the three together, and writes them pretty-printed to `static/data/`. The output
+//! them through the core's schema (`prescreen_core::data`; unknown fields are errors), runs
+//! [`validate`] on the three together, and writes them pretty-printed to `static/data/`. The output
 //! is a pure function of the inputs, so running it twice changes nothing.
 //!
 //! ```text
-//! cargo run -p prescreen-core --example build_guidance            # build
-//! cargo run -p prescreen-core --example build_guidance -- --check # fail if static/data is stale
+//! cargo run -p data-pipeline -- guidance            # build
+//! cargo run -p data-pipeline -- guidance --check    # fail if static/data is stale
 //! ```
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
-use prescreen_core::data_guidance::{ChannelsFile, LegalFile, MessagesFile, validate};
+use prescreen_core::data::{ChannelsFile, LegalFile, MessagesFile};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-fn root() -> PathBuf {
+use crate::validate::validate;
+
+/// The repository root (this crate is `data/pipeline`).
+pub fn root() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     root.canonicalize().unwrap_or(root)
 }
@@ -34,7 +36,9 @@ fn pretty<T: Serialize>(value: &T) -> Result<String, String> {
     Ok(s)
 }
 
-fn run(check: bool) -> Result<(), String> {
+/// Validates `data/guidance/*` and writes them to `static/data/`; with `check`, writes nothing
+/// and fails when `static/data/` differs.
+pub fn run(check: bool) -> Result<(), String> {
     let root = root();
     let input = root.join("data/guidance");
     let output = root.join("static/data");
@@ -75,7 +79,7 @@ fn run(check: bool) -> Result<(), String> {
     }
     if !stale.is_empty() {
         return Err(format!(
-            "out of date (run `cargo run -p prescreen-core --example build_guidance`): {}",
+            "out of date (run `cargo run -p data-pipeline -- guidance`): {}",
             stale.join(", ")
         ));
     }
@@ -88,13 +92,46 @@ fn run(check: bool) -> Result<(), String> {
     Ok(())
 }
 
-fn main() -> ExitCode {
-    let check = std::env::args().skip(1).any(|a| a == "--check");
-    match run(check) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load<T: DeserializeOwned>(rel: &str) -> T {
+        read(&root().join(rel)).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn shipped() -> (MessagesFile, ChannelsFile, LegalFile) {
+        (
+            load("static/data/messages.json"),
+            load("static/data/channels.json"),
+            load("static/data/legal.json"),
+        )
+    }
+
+    #[test]
+    fn shipped_files_parse_and_validate() {
+        let (m, c, l) = shipped();
+        let problems = validate(&m, &c, &l);
+        assert!(problems.is_empty(), "problems:\n{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn shipped_files_are_built_from_the_inputs() {
+        let (m, c, l) = shipped();
+        assert_eq!(
+            m,
+            load::<MessagesFile>("data/guidance/messages.json"),
+            "static/data/messages.json is stale: run `cargo run -p data-pipeline -- guidance`"
+        );
+        assert_eq!(
+            c,
+            load::<ChannelsFile>("data/guidance/channels.json"),
+            "static/data/channels.json is stale: run `cargo run -p data-pipeline -- guidance`"
+        );
+        assert_eq!(
+            l,
+            load::<LegalFile>("data/guidance/legal.json"),
+            "static/data/legal.json is stale: run `cargo run -p data-pipeline -- guidance`"
+        );
     }
 }

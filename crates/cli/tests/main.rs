@@ -1,0 +1,5 @@
+//! The CLI's integration tests, linked as one binary: `cli` (the contract) and `hostile`
+//! (inputs that must fail cleanly). Run one with `cargo test -p prescreen --test cli -- hostile::`.
+
+mod cli;
+mod hostile;

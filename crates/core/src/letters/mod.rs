@@ -1,0 +1,270 @@
+//! What to say and send: the call script for the police channel, and the letters (platform
+//! appeal, personal-information request, game-account decoupling), filled from the case.
+//!
+//! Every text lives in `crates/core/templates/<kind>.<lang>.txt` and `common.<lang>.txt` (see
+//! [`crate::template`] for the syntax); this module only chooses sections and fills them with
+//! typed data.
+//! Facts come from the data: the channel (name, hours, what it asks for, its notes) from
+//! `channels.json`, the quoted articles from `legal.json`, the reply period and the working-day
+//! calendar from `holidays.json`, the linked services from `linked.json`. Phone numbers are never
+//! shipped: the user copies them from their own notice, and they become `tel:` links.
+//!
+//! A blank personal field shows as a visible placeholder (`【姓名】`, `[name]`), never as an empty
+//! string. Every page says that paid "代解封" services are scams, answers "will appealing harm my
+//! other accounts?" with only what a source supports, and promises nothing.
+//!
+//! ## One file per part
+//!
+//! | file | what it answers |
+//! |------|-----------------|
+//! | `mod.rs` | the kinds ([`ScriptKind`]), which fit a case ([`kinds_for`]), [`render`], [`ScriptError`] |
+//! | `hotline.rs`, `platform_appeal.rs`, `pi_access.rs`, `game_decouple.rs` | one kind each: which sections, filled with what |
+//! | `writer.rs` | the small writer they share: templates, personal fields or placeholders, the [`Document`] |
+//! | `facts.rs` | the case as letters state it: platforms, account ids, stays near a screened area |
+//! | `recipient.rs` | the recipient from the data: hours, notes, address, reply deadline, scam warning, linked services |
+//! | `law.rs` | quoted articles from `legal.json`, and the "not yet in force" warning |
+//! | `document.rs` | [`Document`], its text forms, [`mailto`] |
+//! | `hours.rs`, `ics.rs`, `call_log.rs` | opening hours against `now`, the deadline's calendar file, the call log |
+//!
+//! ```no_run
+//! # fn demo(case: &prescreen_core::case::Case, screening: &prescreen_core::verdict::Screening,
+//! #         data: &prescreen_core::data::Guidance) {
+//! use prescreen_core::i18n::Lang;
+//! use prescreen_core::letters::{ScriptInput, ScriptKind, render};
+//! let input = ScriptInput { case, screening, lang: Lang::ZhCn, now: None, numbers: &[] };
+//! for doc in render(ScriptKind::Hotline, &input, data).unwrap() {
+//!     println!("{}", doc.page_text());
+//! }
+//! # }
+//! ```
+
+pub mod call_log;
+mod document;
+mod facts;
+mod game_decouple;
+mod hotline;
+pub mod hours;
+mod ics;
+mod law;
+mod pi_access;
+mod platform_appeal;
+mod recipient;
+mod writer;
+
+use jiff::civil::DateTime;
+use thiserror::Error;
+
+use crate::case::{Case, Platform};
+use crate::data::Guidance;
+use crate::i18n::Lang;
+use crate::template::{TemplateError, section};
+use crate::validation::ValidationError;
+use crate::verdict::Screening;
+
+pub use document::{Deadline, Document, mailto, percent_encode};
+pub use ics::{AllDayEvent, ics};
+pub use law::chinese_number;
+
+use writer::Writer;
+
+/// The kinds of text this module writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ScriptKind {
+    /// The call script for the police channel.
+    Hotline,
+    /// An appeal to WeChat, QQ or Alipay.
+    PlatformAppeal,
+    /// A personal-information request under the PIPL.
+    PiAccess,
+    /// A request to decouple games bound to a frozen QQ, or to get their data.
+    GameDecouple,
+}
+
+impl ScriptKind {
+    pub const ALL: [ScriptKind; 4] = [
+        ScriptKind::Hotline,
+        ScriptKind::PlatformAppeal,
+        ScriptKind::PiAccess,
+        ScriptKind::GameDecouple,
+    ];
+
+    /// The id used by the CLI and the template file names.
+    pub fn id(self) -> &'static str {
+        match self {
+            ScriptKind::Hotline => "hotline",
+            ScriptKind::PlatformAppeal => "platform-appeal",
+            ScriptKind::PiAccess => "pi-access",
+            ScriptKind::GameDecouple => "game-decouple",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ScriptKind> {
+        ScriptKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+/// The template file of a kind in a language.
+pub fn template_file(kind: ScriptKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (ScriptKind::Hotline, Lang::ZhCn) => include_str!("../../templates/hotline.zh-CN.txt"),
+        (ScriptKind::Hotline, Lang::ZhTw) => include_str!("../../templates/hotline.zh-TW.txt"),
+        (ScriptKind::Hotline, Lang::En) => include_str!("../../templates/hotline.en.txt"),
+        (ScriptKind::PlatformAppeal, Lang::ZhCn) => {
+            include_str!("../../templates/platform-appeal.zh-CN.txt")
+        }
+        (ScriptKind::PlatformAppeal, Lang::ZhTw) => {
+            include_str!("../../templates/platform-appeal.zh-TW.txt")
+        }
+        (ScriptKind::PlatformAppeal, Lang::En) => {
+            include_str!("../../templates/platform-appeal.en.txt")
+        }
+        (ScriptKind::PiAccess, Lang::ZhCn) => include_str!("../../templates/pi-access.zh-CN.txt"),
+        (ScriptKind::PiAccess, Lang::ZhTw) => include_str!("../../templates/pi-access.zh-TW.txt"),
+        (ScriptKind::PiAccess, Lang::En) => include_str!("../../templates/pi-access.en.txt"),
+        (ScriptKind::GameDecouple, Lang::ZhCn) => {
+            include_str!("../../templates/game-decouple.zh-CN.txt")
+        }
+        (ScriptKind::GameDecouple, Lang::ZhTw) => {
+            include_str!("../../templates/game-decouple.zh-TW.txt")
+        }
+        (ScriptKind::GameDecouple, Lang::En) => {
+            include_str!("../../templates/game-decouple.en.txt")
+        }
+    }
+}
+
+/// The shared pieces in a language.
+pub fn common_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhCn => include_str!("../../templates/common.zh-CN.txt"),
+        Lang::ZhTw => include_str!("../../templates/common.zh-TW.txt"),
+        Lang::En => include_str!("../../templates/common.en.txt"),
+    }
+}
+
+/// What a script is written from.
+#[derive(Debug, Clone, Copy)]
+pub struct ScriptInput<'a> {
+    pub case: &'a Case,
+    /// The screening of the case ([`crate::verdict::check`]): the stays near the border and the
+    /// probable cause.
+    pub screening: &'a Screening,
+    pub lang: Lang,
+    /// The current China time (Asia/Shanghai), for "open now"; the domain reads no clock.
+    pub now: Option<DateTime>,
+    /// Phone numbers the user copied from their own notice or block screen.
+    pub numbers: &'a [String],
+}
+
+/// A script could not be written.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ScriptError {
+    #[error("{0}")]
+    Number(ValidationError),
+    #[error(
+        "the case names none of wechat, qq, alipay; add the frozen platform to `platforms` to write a platform appeal"
+    )]
+    NoPlatform,
+    #[error(
+        "the data has a personal-information contact for Tencent (WeChat, QQ) only; for other platforms ask in their app's privacy settings or customer service"
+    )]
+    NoPiRecipient,
+    #[error(
+        "the case has no frozen QQ; the game-decoupling letter is for games bound to a frozen QQ, so add qq to `platforms` if it is frozen"
+    )]
+    NoQq,
+    #[error(
+        "the guidance data (channels, legal, holidays, linked) is not loaded; load the data with its guidance texts"
+    )]
+    NoGuidance,
+    #[error("the data has no {what} {id:?}; rebuild the data")]
+    MissingData { what: &'static str, id: String },
+    #[error("template: {0}")]
+    Template(#[from] TemplateError),
+}
+
+impl ScriptError {
+    /// The message for a person, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ScriptError::Number(e) => e.message(lang),
+            ScriptError::NoPlatform | ScriptError::NoPiRecipient | ScriptError::NoQq => {
+                let key = match self {
+                    ScriptError::NoPlatform => "err_no_platform",
+                    ScriptError::NoPiRecipient => "err_no_pi_recipient",
+                    _ => "err_no_qq",
+                };
+                section(common_file(lang), key)
+                    .map(str::to_owned)
+                    .unwrap_or_else(|_| self.to_string())
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
+/// The kinds that apply to a case: the call script always; a platform appeal when WeChat, QQ or
+/// Alipay is frozen; a personal-information request when WeChat or QQ is (the data has no other
+/// recipient); the game letter when QQ is. A case that names no platform gets every kind, with
+/// placeholders.
+pub fn kinds_for(case: &Case) -> Vec<ScriptKind> {
+    let has = |p: Platform| case.platforms.is_empty() || case.platforms.contains(&p);
+    let mut kinds = vec![ScriptKind::Hotline];
+    if has(Platform::Wechat) || has(Platform::Qq) || has(Platform::Alipay) {
+        kinds.push(ScriptKind::PlatformAppeal);
+    }
+    if has(Platform::Wechat) || has(Platform::Qq) {
+        kinds.push(ScriptKind::PiAccess);
+    }
+    if has(Platform::Qq) {
+        kinds.push(ScriptKind::GameDecouple);
+    }
+    kinds
+}
+
+/// Writes the documents of one kind for a case: one for the hotline, PI request and game letter;
+/// one per frozen platform (WeChat, QQ, Alipay) for the platform appeal.
+pub fn render(
+    kind: ScriptKind,
+    input: &ScriptInput<'_>,
+    data: &Guidance,
+) -> Result<Vec<Document>, ScriptError> {
+    if !kinds_for(input.case).contains(&kind) {
+        return Err(match kind {
+            ScriptKind::PiAccess => ScriptError::NoPiRecipient,
+            ScriptKind::GameDecouple => ScriptError::NoQq,
+            _ => ScriptError::NoPlatform,
+        });
+    }
+    let w = Writer::new(kind, input, data)?;
+    match kind {
+        ScriptKind::Hotline => hotline::write(&w).map(|d| vec![d]),
+        ScriptKind::PlatformAppeal => platform_appeal::write(&w),
+        ScriptKind::PiAccess => pi_access::write(&w).map(|d| vec![d]),
+        ScriptKind::GameDecouple => game_decouple::write(&w).map(|d| vec![d]),
+    }
+}
+
+/// The evidence checklist in a language (one item a line, without the heading).
+pub fn evidence_checklist(lang: Lang) -> Vec<String> {
+    section(common_file(lang), "evidence")
+        .map(|t| {
+            t.lines()
+                .filter_map(|l| l.strip_prefix("- "))
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Reads a China-time `YYYY-MM-DDTHH:MM` (seconds optional), as the CLI's `--now` or the UI
+/// passes it.
+///
+/// ```
+/// use prescreen_core::letters::parse_now;
+/// assert_eq!(parse_now("2019-10-16T09:30").map(|t| t.to_string()), Some("2019-10-16T09:30:00".into()));
+/// assert!(parse_now("16/10/2019 9:30").is_none());
+/// ```
+pub fn parse_now(text: &str) -> Option<DateTime> {
+    text.trim().parse::<DateTime>().ok()
+}

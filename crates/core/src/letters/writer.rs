@@ -1,0 +1,196 @@
+//! The small writer every kind shares: the templates of one kind in one language, the case's
+//! personal fields (or their visible placeholders), and [`Writer::document`], which fills the
+//! kind's `title`, `body` and `guidance` sections into a [`Document`].
+
+use jiff::civil::Date;
+
+use super::document::{Deadline, Document, mailto};
+use super::{ScriptError, ScriptInput, ScriptKind, common_file, template_file};
+use crate::case::{Person, Platform};
+use crate::data::{Channel, Confidence, Guidance, Localized};
+use crate::i18n::Lang;
+use crate::template::{fill, section};
+use crate::validation::{DialNumber, validate_dial_number};
+
+/// Fills the templates of one kind in one language.
+pub(super) struct Writer<'a> {
+    pub(super) kind: ScriptKind,
+    pub(super) input: &'a ScriptInput<'a>,
+    pub(super) data: &'a Guidance,
+    pub(super) lang: Lang,
+    common: &'static str,
+    own: &'static str,
+    /// The date letters are dated and deadlines counted from: the case's today, else now's date.
+    pub(super) today: Option<Date>,
+    pub(super) tel: Vec<DialNumber>,
+}
+
+/// A template's values, by placeholder name.
+pub(super) type Vars = Vec<(&'static str, String)>;
+
+fn as_refs(vars: &Vars) -> Vec<(&str, &str)> {
+    vars.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+impl<'a> Writer<'a> {
+    pub(super) fn new(
+        kind: ScriptKind,
+        input: &'a ScriptInput<'a>,
+        data: &'a Guidance,
+    ) -> Result<Self, ScriptError> {
+        let tel = input
+            .numbers
+            .iter()
+            .filter(|n| !n.trim().is_empty())
+            .map(|n| validate_dial_number(n))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(ScriptError::Number)?;
+        Ok(Writer {
+            kind,
+            input,
+            data,
+            lang: input.lang,
+            common: common_file(input.lang),
+            own: template_file(kind, input.lang),
+            today: input.case.today.or(input.now.map(|n| n.date())),
+            tel,
+        })
+    }
+
+    /// A common section, filled.
+    pub(super) fn c(&self, key: &str, vars: &[(&str, &str)]) -> Result<String, ScriptError> {
+        Ok(fill(section(self.common, key)?, vars)?)
+    }
+
+    /// A section of the kind's own template, filled.
+    pub(super) fn own(&self, key: &str, vars: &Vars) -> Result<String, ScriptError> {
+        Ok(fill(section(self.own, key)?, &as_refs(vars))?)
+    }
+
+    pub(super) fn pick<'l>(&self, text: &'l Localized) -> &'l str {
+        self.lang.pick(&text.zh_cn, &text.zh_tw, &text.en)
+    }
+
+    pub(super) fn channel(&self, id: &str) -> Result<&'a Channel, ScriptError> {
+        self.data
+            .channels
+            .channel(id)
+            .ok_or_else(|| ScriptError::MissingData {
+                what: "channel",
+                id: id.to_owned(),
+            })
+    }
+
+    pub(super) fn confidence(&self, c: Confidence) -> Result<String, ScriptError> {
+        let key = match c {
+            Confidence::Official => "conf_official",
+            Confidence::Media => "conf_media",
+            Confidence::Single => "conf_single",
+            Confidence::User => "conf_user",
+            Confidence::Inferred => "conf_inferred",
+            Confidence::Unverified => "conf_unverified",
+        };
+        self.c(key, &[])
+    }
+
+    pub(super) fn person(&self) -> &Person {
+        &self.input.case.person
+    }
+
+    /// A person field, or its visible placeholder.
+    pub(super) fn field(
+        &self,
+        value: &Option<String>,
+        placeholder: &str,
+    ) -> Result<String, ScriptError> {
+        match value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            Some(v) => Ok(v.to_owned()),
+            None => self.c(placeholder, &[]),
+        }
+    }
+
+    pub(super) fn name(&self) -> Result<String, ScriptError> {
+        self.field(&self.person().name, "ph_name")
+    }
+
+    pub(super) fn id_number(&self) -> Result<String, ScriptError> {
+        self.field(&self.person().id_number, "ph_id_number")
+    }
+
+    pub(super) fn wechat_id(&self) -> Result<String, ScriptError> {
+        self.field(&self.person().wechat_id, "ph_wechat_id")
+    }
+
+    pub(super) fn qq(&self) -> Result<String, ScriptError> {
+        self.field(&self.person().qq, "ph_qq")
+    }
+
+    pub(super) fn phone(&self) -> Result<String, ScriptError> {
+        self.field(&self.person().phone, "ph_phone")
+    }
+
+    pub(super) fn frozen_on(&self) -> Result<String, ScriptError> {
+        match self.input.case.frozen_on {
+            Some(d) => Ok(d.to_string()),
+            None => self.c("ph_frozen_on", &[]),
+        }
+    }
+
+    pub(super) fn message(&self) -> Result<String, ScriptError> {
+        self.field(&self.input.case.freeze_message, "ph_message")
+    }
+
+    pub(super) fn today_text(&self) -> Result<String, ScriptError> {
+        match self.today {
+            Some(d) => Ok(d.to_string()),
+            None => self.c("ph_date", &[]),
+        }
+    }
+
+    pub(super) fn document(
+        &self,
+        platform: Option<Platform>,
+        vars: &Vars,
+        recipient: Vec<String>,
+        subject: Option<String>,
+        mailto_to: Option<String>,
+        deadline: Option<Deadline>,
+    ) -> Result<Document, ScriptError> {
+        let title = self.own("title", vars)?;
+        let body = tidy(&self.own("body", vars)?);
+        let guidance = tidy(&self.own("guidance", vars)?);
+        let mailto = mailto_to.map(|to| mailto(&to, subject.as_deref().unwrap_or(""), &body));
+        Ok(Document {
+            kind: self.kind,
+            lang: self.lang,
+            platform,
+            title,
+            recipient,
+            subject,
+            body,
+            guidance,
+            mailto,
+            tel: self.tel.clone(),
+            deadline,
+        })
+    }
+}
+
+/// Collapses runs of blank lines left by empty blocks into one, and trims the ends.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if blank > 0 && !out.is_empty() {
+            out.push('\n');
+        }
+        blank = 0;
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.trim_end().to_owned()
+}

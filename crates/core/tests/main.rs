@@ -1,0 +1,18 @@
+//! The core's integration tests, linked as one binary (linking dominates test time on a small
+//! machine). Each module is one file beside this one, named after what it pins; run one with
+//! `cargo test -p prescreen-core --test core -- scripts::`.
+
+mod case_file;
+mod class_grid;
+mod coords;
+mod deadlines;
+mod guidance_data;
+mod import;
+mod index;
+mod no_panic;
+mod purity;
+mod real_stories;
+mod screening_rules;
+mod scripts;
+mod shipped_data;
+mod validation;
