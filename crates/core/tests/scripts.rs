@@ -489,7 +489,14 @@ fn the_evidence_checklist_exists_in_three_languages() {
         assert_eq!(list.len(), 10, "{}", lang.code());
     }
     let zh = evidence_checklist(Lang::ZhCn).join("\n");
-    for item in ["12306", "旅行社合同", "出差证明", "漫游记录", "原图", "登录设备"] {
+    for item in [
+        "12306",
+        "旅行社合同",
+        "出差证明",
+        "漫游记录",
+        "原图",
+        "登录设备",
+    ] {
         assert!(zh.contains(item), "evidence lacks {item}");
     }
 }
