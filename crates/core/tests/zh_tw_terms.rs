@@ -104,10 +104,10 @@ fn strings_under<'a>(value: &'a serde_json::Value, key: &str, out: &mut Vec<&'a 
     match value {
         serde_json::Value::Object(map) => {
             for (k, v) in map {
-                if k == key {
-                    if let Some(s) = v.as_str() {
-                        out.push(s);
-                    }
+                if k == key
+                    && let Some(s) = v.as_str()
+                {
+                    out.push(s);
                 }
                 strings_under(v, key, out);
             }
