@@ -199,7 +199,7 @@ fn confidence_labels_match_the_number_of_sources() {
             assert!(line.ends_with("（单一来源）"), "{line}");
         }
     }
-    assert_eq!(seen, 2, "{}", d.guidance);
+    assert!(seen >= 2, "{}", d.guidance);
 }
 
 #[test]
