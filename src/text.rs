@@ -289,8 +289,8 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
         ),
         ScriptKindLabel => ("要准备哪一份", "要準備哪一份", "What to prepare"),
         ScriptHotline => (
-            "打电话给警方的话术",
-            "打電話給警方的話術",
+            "打电话给警方的通话稿",
+            "打電話給警方的通話稿",
             "Police call script",
         ),
         ScriptPlatformAppeal => ("给平台的申诉", "給平台的申訴", "Appeal to the platform"),
@@ -320,8 +320,8 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
             "About you (optional)",
         ),
         PersonHint => (
-            "只用来填进话术和信件，不会上传。不填的地方会留出空位。",
-            "只用來填進話術和信件，不會上傳。不填的地方會留出空位。",
+            "只用来填进通话稿和信件，不会上传。不填的地方会留出空位。",
+            "只用來填進通話稿和信件，不會上傳。不填的地方會留出空位。",
             "Used only to fill in the script and letters; never uploaded. Blanks stay visible.",
         ),
         Name => ("姓名", "姓名", "Name"),

@@ -210,7 +210,7 @@ fn blank_personal_fields_show_visible_placeholders() {
         None,
         &[],
     ));
-    assert!(tw.contains("【姓名】") && tw.contains("【身份證號】"));
+    assert!(tw.contains("【姓名】") && tw.contains("【身分證號碼】"));
     let en = all_text(&write(
         &case,
         &screening,
@@ -477,9 +477,22 @@ fn the_translations_are_not_copies() {
 
 #[test]
 fn the_evidence_checklist_exists_in_three_languages() {
+    // Seven ways to prove where you were (border cases) and three items for a platform-rules ban
+    // (review.md §6, §11); the same list in every language.
     for lang in Lang::ALL {
         let list = evidence_checklist(lang);
-        assert_eq!(list.len(), 5, "{}", lang.code());
+        assert_eq!(list.len(), 10, "{}", lang.code());
+    }
+    let zh = evidence_checklist(Lang::ZhCn).join("\n");
+    for item in [
+        "12306",
+        "旅行社合同",
+        "出差证明",
+        "漫游记录",
+        "原图",
+        "登录设备",
+    ] {
+        assert!(zh.contains(item), "evidence lacks {item}");
     }
 }
 

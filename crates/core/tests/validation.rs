@@ -123,7 +123,7 @@ fn messages_say_how_to_fix_in_three_languages() {
     assert!(zh.starts_with("身份证号："), "{zh}");
     assert!(zh.contains("应为 X") && zh.contains("逐位对照"), "{zh}");
     let tw = err.message(Lang::ZhTw);
-    assert!(tw.starts_with("身份證號："), "{tw}");
+    assert!(tw.starts_with("身分證號碼："), "{tw}");
     let en = err.message(Lang::En);
     assert!(en.starts_with("ID-card number: "), "{en}");
     assert!(
