@@ -94,9 +94,11 @@ export function offOriginRequests(log, origin) {
 
 /**
  * Waits until `locator`'s text matches `pattern` and returns it. Answers come from the engine
- * worker a moment after a click, so a test reads them only once they are there.
+ * workers a moment after a click, so a test reads them only once they are there. The timeout is
+ * a generous hang guard, not a speed assertion: the first document starts the letters worker,
+ * whose wasm is fetched and compiled then (seconds on a loaded 2-core machine).
  */
-export async function textMatching(locator, pattern, timeout = 10_000) {
+export async function textMatching(locator, pattern, timeout = 30_000) {
   const until = Date.now() + timeout;
   let text = '';
   while (Date.now() < until) {

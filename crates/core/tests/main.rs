@@ -14,5 +14,7 @@ mod purity;
 mod real_stories;
 mod screening_rules;
 mod scripts;
+mod scripts_text;
 mod shipped_data;
 mod validation;
+mod zh_tw_terms;

@@ -4,19 +4,15 @@
 
 use jiff::civil::date;
 use prescreen_core::case::{Case, CaseFile};
-use prescreen_core::dataset::DataSet;
+use prescreen_core::data::{DataSet, SHIPPED};
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::{Document, ScriptData, ScriptInput, ScriptKind, render};
+use prescreen_core::letters::{Document, ScriptInput, ScriptKind, render};
 use prescreen_core::verdict::{Screening, check};
 
-const PLACES: &str = include_str!("../../../static/data/places.json");
 const EVENTS: &str = include_str!("../../../static/data/events.json");
-const REGIONS: &str = include_str!("../../../static/data/regions.geojson");
 const MESSAGES: &str = include_str!("../../../static/data/messages.json");
 const CHANNELS: &str = include_str!("../../../static/data/channels.json");
 const LEGAL: &str = include_str!("../../../static/data/legal.json");
-const HOLIDAYS: &str = include_str!("../../../static/data/holidays.json");
-const LINKED: &str = include_str!("../../../static/data/linked.json");
 
 const CASE_1: &str = r#"{
   "version": 1,
@@ -42,18 +38,20 @@ const CASE_2: &str = r#"{
   "person": { "id_number": "430102199003150020" }
 }"#;
 
+fn shipped() -> &'static DataSet {
+    static DATA: std::sync::OnceLock<DataSet> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| DataSet::load(&SHIPPED).expect("shipped data loads"))
+}
+
 fn screen(text: &str) -> (Case, Screening) {
     let case = CaseFile::from_json(text).unwrap().validate().unwrap();
-    let data = DataSet::from_texts(PLACES, EVENTS, REGIONS)
-        .and_then(|d| d.with_guidance(MESSAGES, CHANNELS))
-        .unwrap();
-    let screening = check(&case, &data, Lang::ZhCn).unwrap();
+    let screening = check(&case, shipped(), Lang::ZhCn).unwrap();
     (case, screening)
 }
 
 fn write(text: &str, kind: ScriptKind, lang: Lang) -> Vec<Document> {
     let (case, screening) = screen(text);
-    let data = ScriptData::from_texts(CHANNELS, LEGAL, HOLIDAYS, LINKED).unwrap();
+    let data = shipped().guidance.as_ref().expect("guidance loads");
     let input = ScriptInput {
         case: &case,
         screening: &screening,
@@ -61,7 +59,7 @@ fn write(text: &str, kind: ScriptKind, lang: Lang) -> Vec<Document> {
         now: Some(date(2019, 10, 16).at(9, 30, 0, 0)),
         numbers: &[],
     };
-    render(kind, &input, &data).unwrap()
+    render(kind, &input, data).unwrap()
 }
 
 #[test]

@@ -12,7 +12,7 @@
 use std::path::PathBuf;
 
 use prescreen_core::i18n::Lang;
-use prescreen_core::scripts::{ScriptKind, common_file, template_file};
+use prescreen_core::letters::{ScriptKind, common_file, template_file};
 use prescreen_core::validation::messages_file;
 
 /// Mainland term → what Taiwan usage writes instead.
