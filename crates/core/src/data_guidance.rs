@@ -39,6 +39,9 @@ pub enum Cause {
     AccountSecurity,
     /// Money frozen or stopped on an authority's order (police, court), not by the platform alone.
     FundsFrozenByAuthority,
+    /// The bank's or payment company's own risk control (ATFL Art. 18): non-counter business
+    /// suspended, 只收不付, "come to a branch to verify". The bank decides and lifts it after a check.
+    BankRiskControl,
     /// 断卡 / joint sanctions: cards or accounts suspected of being sold, rented or lent.
     CardTradingSanction,
     /// A phone number restricted or suspended by the carrier's anti-fraud check.
@@ -51,11 +54,12 @@ pub enum Cause {
 
 impl Cause {
     /// Every cause, in declaration order.
-    pub const ALL: [Cause; 8] = [
+    pub const ALL: [Cause; 9] = [
         Cause::BorderAreaFreeze,
         Cause::PlatformViolation,
         Cause::AccountSecurity,
         Cause::FundsFrozenByAuthority,
+        Cause::BankRiskControl,
         Cause::CardTradingSanction,
         Cause::PhoneNumberFlagged,
         Cause::NotAFreeze,
@@ -69,6 +73,7 @@ impl Cause {
             Cause::PlatformViolation => "platform_violation",
             Cause::AccountSecurity => "account_security",
             Cause::FundsFrozenByAuthority => "funds_frozen_by_authority",
+            Cause::BankRiskControl => "bank_risk_control",
             Cause::CardTradingSanction => "card_trading_sanction",
             Cause::PhoneNumberFlagged => "phone_number_flagged",
             Cause::NotAFreeze => "not_a_freeze",
@@ -129,7 +134,62 @@ pub struct MessagesFile {
     pub data_version: String,
     pub licence: String,
     pub patterns: Vec<MessagePattern>,
+    /// What to do for each cause (one record per cause): who decides, what to bring, how long,
+    /// the next step, the law and the channels. Absent in files made before 2026-12.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub triage: Vec<Triage>,
 }
+
+/// What to do about one cause, every statement with its sources and confidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Triage {
+    pub cause: Cause,
+    /// Who can lift the measure (and who only carries it out).
+    pub who_decides: Note,
+    /// What to bring or ask for, most important first.
+    #[serde(default)]
+    pub what_to_bring: Vec<Note>,
+    /// How long the measure lasts or its lifting takes; only where a source states it (empty:
+    /// no source gives a time, and the page must not guess one).
+    #[serde(default)]
+    pub usual_time: Vec<Note>,
+    /// What to do first.
+    pub next_step: Note,
+    /// Ids in `legal.json`: the articles the measure rests on and the ones a letter may cite.
+    pub legal_basis: Vec<String>,
+    /// Ids in `channels.json`, most useful first.
+    pub channels: Vec<String>,
+    /// The documents (CLI `script --kind` values) that fit this cause, most useful first.
+    #[serde(default)]
+    pub documents: Vec<String>,
+    /// What this advice cannot say or do, what is unverified, and what not to do.
+    #[serde(default)]
+    pub limits: Vec<Note>,
+}
+
+impl MessagesFile {
+    /// The triage record for a cause, when the file has one.
+    pub fn triage(&self, cause: Cause) -> Option<&Triage> {
+        self.triage.iter().find(|t| t.cause == cause)
+    }
+}
+
+/// The document kinds of the CLI contract (`prescreen script --kind`, DESIGN.md).
+pub const DOCUMENT_KINDS: [&str; 12] = [
+    "hotline",
+    "platform-appeal",
+    "pi-access",
+    "game-decouple",
+    "bank-counter",
+    "carrier-counter",
+    "call-96110",
+    "police-inquiry",
+    "human-review",
+    "complaint-12300",
+    "complaint-12378",
+    "follow-up",
+];
 
 /// A kind of block-screen / SMS text, what it usually means and who can lift it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -769,6 +829,39 @@ pub fn validate(
                 && !(u.starts_with("https://") || u.starts_with("http://"))
             {
                 problems.push(format!("{what}: example url {u:?} is not an http(s) url"));
+            }
+        }
+    }
+
+    for d in duplicates(messages.triage.iter().map(|t| t.cause.as_str())) {
+        problems.push(format!("messages.json: triage for {d} is given twice"));
+    }
+    for t in &messages.triage {
+        let what = format!("messages.json triage {}", t.cause);
+        let notes = std::iter::once(("who_decides", &t.who_decides))
+            .chain(std::iter::once(("next_step", &t.next_step)))
+            .chain(t.what_to_bring.iter().map(|n| ("what_to_bring", n)))
+            .chain(t.usual_time.iter().map(|n| ("usual_time", n)))
+            .chain(t.limits.iter().map(|n| ("limits", n)));
+        for (field, n) in notes {
+            check_sources(&format!("{what} {field}"), &n.sources, &mut problems);
+            check_localized(&format!("{what} {field}"), &n.text, &mut problems);
+        }
+        for a in &t.legal_basis {
+            if !article_ids.contains(a.as_str()) {
+                problems.push(format!("{what}: unknown article {a:?}"));
+            }
+        }
+        for c in &t.channels {
+            if !channel_ids.contains(c.as_str()) {
+                problems.push(format!("{what}: unknown channel {c:?}"));
+            }
+        }
+        for d in &t.documents {
+            if !DOCUMENT_KINDS.contains(&d.as_str()) {
+                problems.push(format!(
+                    "{what}: unknown document kind {d:?}; one of {DOCUMENT_KINDS:?}"
+                ));
             }
         }
     }
