@@ -12,10 +12,10 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// ../shared next to the repository (see ../shared/README.md), when present.
-fn shared() -> Option<PathBuf> {
-    let p = repo().join("../shared");
-    p.join("data/messages-real.tsv").is_file().then_some(p)
+/// The project's copies of the statutes and the corpus (`data/guidance/statutes/`,
+/// `data/guidance/corpus.tsv`); a missing file fails the test that needs it.
+fn guidance_dir() -> PathBuf {
+    repo().join("data/guidance")
 }
 
 fn load<T: DeserializeOwned>(rel: &str) -> T {
@@ -213,28 +213,56 @@ fn no_phone_number_without_a_source_and_none_for_puer() {
 
 #[test]
 fn article_texts_are_verbatim_from_the_statutes() {
-    let Some(shared) = shared() else {
-        eprintln!("../shared not found: statute texts not compared");
-        return;
-    };
+    let dir = guidance_dir();
     let (_, _, l) = shipped();
     let files: BTreeMap<&str, &str> = [
-        ("atfl", "facts/statutes/anti-telecom-fraud-law-2022.md"),
+        ("atfl", "statutes/anti-telecom-fraud-law-2022.md"),
         (
             "pipl",
-            "facts/statutes/personal-information-protection-law-2021.md",
+            "statutes/personal-information-protection-law-2021.md",
         ),
         (
             "nbpi-reg",
-            "facts/statutes/non-bank-payment-institutions-regulation-2023.md",
+            "statutes/non-bank-payment-institutions-regulation-2023.md",
         ),
+        (
+            "police-procedure",
+            "statutes/police-criminal-procedure-rules-2020.md",
+        ),
+        ("telecom-reg", "statutes/telecom-regulation-2016.md"),
     ]
     .into_iter()
     .collect();
     let required = [
-        "atfl-11", "atfl-18", "atfl-22", "atfl-31", "atfl-32", "atfl-35", "atfl-36", "atfl-48",
-        "pipl-24", "pipl-44", "pipl-45", "pipl-47", "pipl-50", "pipl-18", "pipl-35",
+        "atfl-11",
+        "atfl-18",
+        "atfl-22",
+        "atfl-31",
+        "atfl-32",
+        "atfl-35",
+        "atfl-36",
+        "atfl-48",
+        "pipl-24",
+        "pipl-44",
+        "pipl-45",
+        "pipl-47",
+        "pipl-50",
+        "pipl-18",
+        "pipl-35",
+        "atfl-44",
+        "telecom-reg-39",
+        "police-procedure-239",
+        "police-procedure-240",
+        "police-procedure-243",
+        "police-procedure-247",
     ];
+    for file in files.values() {
+        assert!(
+            dir.join(file).is_file(),
+            "{} is missing: the statutes are part of the project",
+            dir.join(file).display()
+        );
+    }
     for id in required {
         assert!(
             l.articles.iter().any(|a| a.id == id),
@@ -245,7 +273,7 @@ fn article_texts_are_verbatim_from_the_statutes() {
         let Some(file) = files.get(a.law.as_str()) else {
             continue;
         };
-        let statute = std::fs::read_to_string(shared.join(file)).unwrap();
+        let statute = std::fs::read_to_string(dir.join(file)).unwrap();
         // Each line of the statute file is one paragraph or one enumerated item (（一）…), and the
         // first paragraph follows the article number on its line.
         for (i, p) in a.paragraphs.iter().enumerate() {
@@ -266,23 +294,25 @@ fn article_texts_are_verbatim_from_the_statutes() {
     }
 }
 
-/// A TSV row of ../shared/data/messages-real.tsv: (id, text, verbatim).
-fn corpus(shared: &Path) -> Vec<(u32, String, bool)> {
-    let text = std::fs::read_to_string(shared.join("data/messages-real.tsv")).unwrap();
-    text.lines()
+/// The `r` rows of data/guidance/corpus.tsv (the rows of ../shared/data/messages-real.tsv,
+/// copied in by data/guidance/make_corpus.py): (id, text, verbatim).
+fn corpus(dir: &Path) -> Vec<(u32, String, bool)> {
+    let path = dir.join("corpus.tsv");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; the corpus is part of the project", path.display()));
+    let rows: Vec<_> = text
+        .lines()
         .skip(1)
         .filter(|l| !l.trim().is_empty())
-        .map(|line| {
+        .filter_map(|line| {
             let cols: Vec<&str> = line.split('\t').collect();
-            assert_eq!(cols.len(), 7, "bad TSV row: {line}");
-            let mut t = cols[2].to_string();
-            // CSV-style quoting: "…""…" → …"…
-            if t.len() >= 2 && t.starts_with('"') && t.ends_with('"') {
-                t = t[1..t.len() - 1].replace("\"\"", "\"");
-            }
-            (cols[0].parse().unwrap(), t, cols[6] == "yes")
+            assert_eq!(cols.len(), 11, "bad TSV row: {line}");
+            let id = cols[0].strip_prefix('r')?.parse().unwrap();
+            Some((id, cols[5].to_string(), cols[4] == "verbatim"))
         })
-        .collect()
+        .collect();
+    assert_eq!(rows.len(), 44, "the 44 rows of messages-real.tsv");
+    rows
 }
 
 /// What each corpus row should be classified as (its `cause_as_reported`, read by a person).
@@ -335,10 +365,7 @@ const EXPECTED: &[(u32, Cause)] = &[
 
 #[test]
 fn every_corpus_row_is_an_example_with_its_exact_text() {
-    let Some(shared) = shared() else {
-        eprintln!("../shared not found: corpus not compared");
-        return;
-    };
+    let dir = guidance_dir();
     let (m, _, _) = shipped();
     let examples: BTreeMap<u32, &str> = m
         .patterns
@@ -346,7 +373,7 @@ fn every_corpus_row_is_an_example_with_its_exact_text() {
         .flat_map(|p| &p.examples)
         .filter_map(|e| e.corpus_id.map(|id| (id, e.text.as_str())))
         .collect();
-    for (id, text, _) in corpus(&shared) {
+    for (id, text, _) in corpus(&dir) {
         assert_eq!(
             examples.get(&id).copied(),
             Some(text.as_str()),
@@ -361,13 +388,10 @@ fn every_corpus_row_is_an_example_with_its_exact_text() {
 
 #[test]
 fn every_verbatim_corpus_text_is_classified_as_expected() {
-    let Some(shared) = shared() else {
-        eprintln!("../shared not found: corpus not classified");
-        return;
-    };
+    let dir = guidance_dir();
     let (m, _, _) = shipped();
     let mut wrong = Vec::new();
-    for (id, text, verbatim) in corpus(&shared) {
+    for (id, text, verbatim) in corpus(&dir) {
         let expected = EXPECTED.iter().find(|(e, _)| *e == id).unwrap().1;
         let hits = m.matching(&text);
         let best = hits.first().map(|p| p.cause);
@@ -426,7 +450,7 @@ fn traditional_and_full_width_texts_classify_like_simplified_ones() {
             "您尾號1234的號碼存在異常使用行為，將進行保護性停機",
             Cause::PhoneNumberFlagged,
         ),
-        ("您的銀行卡已暫停非櫃面業務", Cause::CardTradingSanction),
+        ("您的銀行卡已暫停非櫃面業務", Cause::BankRiskControl),
         ("有人说交500元手续费就能代解封", Cause::NotAFreeze),
         (
             "This WeChat account has been permanently blocked.",

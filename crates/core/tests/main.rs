@@ -4,6 +4,7 @@
 
 mod case_file;
 mod class_grid;
+mod classifier_corpus;
 mod coords;
 mod deadlines;
 mod guidance_data;
@@ -16,5 +17,7 @@ mod screening_rules;
 mod scripts;
 mod scripts_text;
 mod shipped_data;
+mod today_stories;
+mod triage_data;
 mod validation;
 mod zh_tw_terms;

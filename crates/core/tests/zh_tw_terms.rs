@@ -73,6 +73,8 @@ const TERMS: &[(&str, &str)] = &[
 
 /// Proper names that keep their own words (the recipient must recognise its own name).
 const PROPER_NAMES: &[&str] = &[
+    // The name of the MIIT reporting centre (12321), as it calls itself.
+    "網路不良與垃圾信息舉報受理中心",
     "騰訊數據隱私保護部",
     "數據隱私保護部",
     "工業和信息化部",

@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use prescreen_core::data::{
-    ChannelsFile, ContactKind, LegalFile, Localized, MessagesFile, Source, is_normalised, normalise,
+    ChannelsFile, ContactKind, DOCUMENT_KINDS, LegalFile, Localized, MessagesFile, Source,
+    is_normalised, normalise,
 };
 
 fn check_sources(what: &str, sources: &[Source], problems: &mut Vec<String>) {
@@ -102,6 +103,9 @@ fn check_headers(
     for d in duplicates(messages.patterns.iter().map(|p| p.id.as_str())) {
         problems.push(format!("messages.json: pattern id {d:?} is used twice"));
     }
+    for d in duplicates(messages.triage.iter().map(|t| t.cause.as_str())) {
+        problems.push(format!("messages.json: triage for {d} is given twice"));
+    }
     for d in duplicates(channels.channels.iter().map(|c| c.id.as_str())) {
         problems.push(format!("channels.json: channel id {d:?} is used twice"));
     }
@@ -113,12 +117,50 @@ fn check_headers(
     }
 }
 
+fn check_triage(
+    messages: &MessagesFile,
+    channel_ids: &BTreeSet<&str>,
+    article_ids: &BTreeSet<&str>,
+    problems: &mut Vec<String>,
+) {
+    for t in &messages.triage {
+        let what = format!("messages.json triage {}", t.cause);
+        let notes = std::iter::once(("who_decides", &t.who_decides))
+            .chain(std::iter::once(("next_step", &t.next_step)))
+            .chain(t.what_to_bring.iter().map(|n| ("what_to_bring", n)))
+            .chain(t.usual_time.iter().map(|n| ("usual_time", n)))
+            .chain(t.limits.iter().map(|n| ("limits", n)));
+        for (field, n) in notes {
+            check_sources(&format!("{what} {field}"), &n.sources, problems);
+            check_localized(&format!("{what} {field}"), &n.text, problems);
+        }
+        for a in &t.legal_basis {
+            if !article_ids.contains(a.as_str()) {
+                problems.push(format!("{what}: unknown article {a:?}"));
+            }
+        }
+        for c in &t.channels {
+            if !channel_ids.contains(c.as_str()) {
+                problems.push(format!("{what}: unknown channel {c:?}"));
+            }
+        }
+        for d in &t.documents {
+            if !DOCUMENT_KINDS.contains(&d.as_str()) {
+                problems.push(format!(
+                    "{what}: unknown document kind {d:?}; one of {DOCUMENT_KINDS:?}"
+                ));
+            }
+        }
+    }
+}
+
 fn check_messages(
     messages: &MessagesFile,
     channel_ids: &BTreeSet<&str>,
     article_ids: &BTreeSet<&str>,
     problems: &mut Vec<String>,
 ) {
+    check_triage(messages, channel_ids, article_ids, problems);
     for p in &messages.patterns {
         let what = format!("messages.json pattern {:?}", p.id);
         check_sources(&what, &p.sources, problems);

@@ -18,6 +18,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::channels::Note;
+
 use super::normalise::normalise;
 use super::source::{Confidence, Localized, Source};
 use crate::case::Platform;
@@ -38,6 +40,9 @@ pub enum Cause {
     CardTradingSanction,
     /// A phone number restricted or suspended by the carrier's anti-fraud check.
     PhoneNumberFlagged,
+    /// The bank's or payment institution's own risk control (ATFL Art. 18): non-counter
+    /// transactions limited, the account held until the owner verifies at a branch.
+    BankRiskControl,
     /// Looks like a penalty but is not one on the user's account (policy block, limit, payee warning).
     NotAFreeze,
     /// Nothing recognisable.
@@ -46,13 +51,14 @@ pub enum Cause {
 
 impl Cause {
     /// Every cause, in declaration order.
-    pub const ALL: [Cause; 8] = [
+    pub const ALL: [Cause; 9] = [
         Cause::BorderAreaFreeze,
         Cause::PlatformViolation,
         Cause::AccountSecurity,
         Cause::FundsFrozenByAuthority,
         Cause::CardTradingSanction,
         Cause::PhoneNumberFlagged,
+        Cause::BankRiskControl,
         Cause::NotAFreeze,
         Cause::Unknown,
     ];
@@ -66,6 +72,7 @@ impl Cause {
             Cause::FundsFrozenByAuthority => "funds_frozen_by_authority",
             Cause::CardTradingSanction => "card_trading_sanction",
             Cause::PhoneNumberFlagged => "phone_number_flagged",
+            Cause::BankRiskControl => "bank_risk_control",
             Cause::NotAFreeze => "not_a_freeze",
             Cause::Unknown => "unknown",
         }
@@ -85,7 +92,56 @@ pub struct MessagesFile {
     pub data_version: String,
     pub licence: String,
     pub patterns: Vec<MessagePattern>,
+    /// Per cause: who decides, what to bring, how long, the next step, the law and its limits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub triage: Vec<Triage>,
 }
+
+/// What to do about one cause of freeze, each statement sourced ([`Note`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Triage {
+    pub cause: Cause,
+    pub who_decides: Note,
+    #[serde(default)]
+    pub what_to_bring: Vec<Note>,
+    /// Only where a source gives a time.
+    #[serde(default)]
+    pub usual_time: Vec<Note>,
+    pub next_step: Note,
+    /// Article ids of `legal.json`.
+    pub legal_basis: Vec<String>,
+    /// Channel ids of `channels.json`.
+    pub channels: Vec<String>,
+    /// Document kinds that fit this cause, most useful first ([`DOCUMENT_KINDS`]).
+    #[serde(default)]
+    pub documents: Vec<String>,
+    #[serde(default)]
+    pub limits: Vec<Note>,
+}
+
+impl MessagesFile {
+    /// The triage of `cause`, if the data has one.
+    pub fn triage(&self, cause: Cause) -> Option<&Triage> {
+        self.triage.iter().find(|t| t.cause == cause)
+    }
+}
+
+/// Every document kind of the CLI contract (`prescreen script --kind`).
+pub const DOCUMENT_KINDS: [&str; 12] = [
+    "hotline",
+    "platform-appeal",
+    "pi-access",
+    "game-decouple",
+    "bank-counter",
+    "carrier-counter",
+    "call-96110",
+    "police-inquiry",
+    "human-review",
+    "complaint-12300",
+    "complaint-12378",
+    "follow-up",
+];
 
 /// A kind of block-screen / SMS text, what it usually means and who can lift it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -55,7 +55,9 @@ pub use gazetteer::{Gazetteer, normalise_name};
 pub use geo::{Event, EventsFile, Place, PlacesFile, RegionProperties};
 pub use legal::{Article, Law, LegalFile, Paragraph};
 pub use linked::{Claim, LinkedFile, LinkedPlatform, LinkedService};
-pub use messages::{Cause, MatchRule, MessageExample, MessagePattern, MessagesFile};
+pub use messages::{
+    Cause, DOCUMENT_KINDS, MatchRule, MessageExample, MessagePattern, MessagesFile, Triage,
+};
 pub use meta::{BorderInfo, FileInfo, MetaFile, RegionInfo};
 pub use normalise::{is_normalised, normalise};
 pub use regions::{BorderLine, Region, RegionSet, RegionsError};
