@@ -35,7 +35,11 @@ pub enum DataError {
 impl DataSet {
     /// Parses the texts of `places.json`, `events.json` and `regions.geojson`.
     pub fn from_texts(places: &str, events: &str, regions: &str) -> Result<DataSet, DataError> {
-        let places: PlacesFile = parse_json("places.json", places)?;
+        let places: PlacesFile =
+            crate::gazetteer::compact::decode(places).map_err(|detail| DataError::Json {
+                file: "places.json",
+                detail,
+            })?;
         let events: EventsFile = parse_json("events.json", events)?;
         let regions = RegionSet::from_geojson(regions)?;
         let areas = events
