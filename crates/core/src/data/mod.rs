@@ -33,7 +33,7 @@
 mod area;
 mod calendar;
 mod channels;
-mod gazetteer;
+pub mod gazetteer;
 mod geo;
 mod legal;
 mod linked;
@@ -134,7 +134,12 @@ pub enum DataError {
 impl DataSet {
     /// Parses and indexes the shipped texts: the one loader.
     pub fn load(texts: &ShippedTexts<'_>) -> Result<DataSet, DataError> {
-        let places: PlacesFile = parse_json("places.json", texts.places)?;
+        // Compact rows (see gazetteer::compact): 4,000 places, every spelling.
+        let places: PlacesFile =
+            gazetteer::compact::decode(texts.places).map_err(|detail| DataError::Json {
+                file: "places.json",
+                detail,
+            })?;
         let events: EventsFile = parse_json("events.json", texts.events)?;
         let regions = RegionSet::from_geojson(texts.regions)?;
         let areas = events
