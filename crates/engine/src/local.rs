@@ -36,3 +36,36 @@ impl Engines {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::letters::Letters;
+    use crate::service::{DataTexts, Engine};
+
+    /// The shipped file `name` (as the worker would fetch it).
+    fn shipped(name: &str) -> String {
+        let path = format!("{}/../../static/data/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    // Each worker fetches only its own list of files: the lists must be enough to load.
+    #[test]
+    fn the_screening_worker_loads_from_its_own_files() {
+        let mut texts = DataTexts::default();
+        for (name, text) in texts.screening_files() {
+            *text = shipped(name);
+        }
+        assert!(Engine::from_texts(&texts).is_ok());
+    }
+
+    #[test]
+    fn the_letters_worker_loads_from_its_own_files() {
+        let mut texts = DataTexts::default();
+        for (name, text) in texts.letters_files() {
+            *text = shipped(name);
+        }
+        if let Err(e) = Letters::from_texts(&texts) {
+            panic!("{e}");
+        }
+    }
+}

@@ -45,9 +45,10 @@ impl DataTexts {
         ]
     }
 
-    /// The files the letters need.
-    pub fn letters_files(&mut self) -> [(&'static str, &mut String); 4] {
+    /// The files the letters need: the guidance, as the core loads it.
+    pub fn letters_files(&mut self) -> [(&'static str, &mut String); 5] {
         [
+            ("messages.json", &mut self.messages),
             ("channels.json", &mut self.channels),
             ("legal.json", &mut self.legal),
             ("holidays.json", &mut self.holidays),
