@@ -62,7 +62,7 @@ impl EngineLink {
             }
             None => {
                 let route = route(on_reply.clone(), on_nearest.clone());
-                let screening = match WorkerLink::spawn(ENGINE_SCRIPT, route, true) {
+                let screening = match WorkerLink::spawn(ENGINE_SCRIPT, route) {
                     Ok(link) => link,
                     Err(detail) => {
                         on_reply.emit(Reply::LoadFailed(detail));
@@ -87,7 +87,7 @@ impl EngineLink {
             Engines::Workers { letters, .. } if matches!(request, Request::Documents { .. }) => {
                 let mut letters = letters.borrow_mut();
                 if letters.is_none() {
-                    match WorkerLink::spawn(LETTERS_SCRIPT, self.on_reply.clone(), false) {
+                    match WorkerLink::spawn(LETTERS_SCRIPT, self.on_reply.clone()) {
                         Ok(link) => *letters = Some(link),
                         Err(detail) => {
                             let id = request.id();
@@ -137,17 +137,13 @@ pub struct WorkerLink {
 }
 
 impl WorkerLink {
-    /// Starts the worker `script`. With `wait_for_ready`, requests are held until it posts
-    /// [`Reply::Ready`]; without, they are posted at once (the worker queues them itself).
-    fn spawn(
-        script: &str,
-        on_reply: Callback<Reply>,
-        wait_for_ready: bool,
-    ) -> Result<Rc<WorkerLink>, String> {
+    /// Starts the worker `script`. Requests are held until it posts [`Reply::Ready`] (the
+    /// screening engine, data indexed) or [`Reply::Listening`] (the letters): a message that
+    /// reaches a worker before its wasm listens is lost.
+    fn spawn(script: &str, on_reply: Callback<Reply>) -> Result<Rc<WorkerLink>, String> {
         let worker = Worker::new(script)
             .map_err(|_| "this browser cannot start the background engine".to_owned())?;
-        let waiting: Rc<RefCell<Option<Vec<String>>>> =
-            Rc::new(RefCell::new(wait_for_ready.then(Vec::new)));
+        let waiting: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
         let on_message = {
             let worker = worker.clone();
             let waiting = waiting.clone();
@@ -155,7 +151,7 @@ impl WorkerLink {
                 let Some(reply) = reply_of(&event) else {
                     return;
                 };
-                if matches!(reply, Reply::Ready(_)) {
+                if matches!(reply, Reply::Ready(_) | Reply::Listening) {
                     for request in waiting.borrow_mut().take().unwrap_or_default() {
                         let _ = worker.post_message(&JsValue::from_str(&request));
                     }

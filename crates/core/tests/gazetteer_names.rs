@@ -242,3 +242,23 @@ fn the_names_people_type_land_in_the_right_admin_area() {
         wrong.join("\n")
     );
 }
+
+/// An address may end in a village or street the gazetteer does not know (Chinese text), but
+/// not in markup or other junk: that is refused with the text quoted, never silently cut.
+#[test]
+fn a_known_place_followed_by_junk_is_refused() {
+    let data = data();
+    let err = data
+        .gazetteer
+        .resolve("stays[0].place", "打洛镇<script>alert(1)</script>")
+        .expect_err("junk after a place name");
+    assert!(
+        matches!(&err.kind, InputErrorKind::UnknownPlace { name, .. } if name.contains("<script>")),
+        "{err:?}"
+    );
+    let village = data
+        .gazetteer
+        .resolve("stays[0].place", "勐海县打洛镇曼芽村")
+        .expect("a village after the town");
+    assert_eq!(village.id, "CN-daluo");
+}

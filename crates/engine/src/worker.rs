@@ -6,7 +6,8 @@
 //!   [`Reply::Ready`], then answers screening, suggestions, pastes, case files and the nearest
 //!   regions an import asks for;
 //! - the letters (`letters.js`, [`start_letters`]): started the first time a document is asked
-//!   for; requests that arrive while its data loads wait in the worker;
+//!   for; it posts [`Reply::Listening`] once it listens (the page holds requests until then), and
+//!   requests that arrive while its data loads wait in the worker;
 //! - an import (`import.js`, [`crate::import::start`]): one worker per import.
 //!
 //! Each binary links only the code its `start` reaches, so the screening worker's wasm holds
@@ -103,6 +104,10 @@ pub fn start_letters() {
             }
         });
     }
+    // Messages that reach a worker before its wasm has set `onmessage` are lost: the page holds
+    // its requests until this says the worker listens (the data may still be loading; requests
+    // then wait here).
+    post(&scope, &Reply::Listening);
     wasm_bindgen_futures::spawn_local(async move {
         let mut texts = DataTexts::default();
         let loaded = fetch_into(&scope, texts.letters_files())

@@ -108,7 +108,7 @@ pub enum Reply {
         id: u32,
         result: Result<CaseFile, Problem>,
     },
-    /// An import worker is listening for files.
+    /// A worker listens: an import worker for its files, the letters for requests.
     Listening,
     /// An import worker has read its files and asks for the nearest region of each place found
     /// (the page asks the screening engine, which holds the index, and passes the answer on).
