@@ -6,6 +6,7 @@ use std::path::Path;
 use prescreen_core::case::CaseFile;
 use prescreen_core::i18n::Lang;
 use prescreen_core::letters::{ScriptError, ScriptInput, ScriptKind, parse_now, render};
+use prescreen_core::validation::validate_person;
 use prescreen_core::verdict::check;
 
 /// Runs the command; an `Err` is the one-line message for stderr (exit 2).
@@ -40,6 +41,12 @@ pub fn run(
     let case = CaseFile::from_json(&text)
         .and_then(|file| file.validate())
         .map_err(|e| e.to_string())?;
+    // What the script reads to the police must be right: a wrong ID check digit (GB 11643), a
+    // QQ number or phone number that cannot be one, is refused naming the field, never written.
+    let today = case.today.unwrap_or(jiff::civil::Date::MAX);
+    if let Some(problem) = validate_person(&case.person, today).first() {
+        return Err(problem.to_string());
+    }
     let data = crate::shipped_data()?;
     let screening = check(&case, &data, lang).map_err(|e| e.to_string())?;
     let guidance = data

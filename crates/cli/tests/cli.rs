@@ -185,3 +185,33 @@ fn a_closed_pipe_is_not_a_panic() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     let _ = std::io::stderr().flush();
 }
+
+/// The hotline script is read to the police: an ID number whose GB 11643 check digit is wrong
+/// is refused (exit 2, naming the field), not written into it.
+#[test]
+fn a_wrong_id_check_digit_is_refused_not_written_into_the_script() {
+    let case = |id: &str| {
+        case_file(&format!(
+            r#"{{"version":1,"today":"2019-10-16","frozen_on":"2019-10-14","platforms":["wechat"],
+               "stays":[{{"place":"打洛镇","from":"2019-09-03","to":"2019-09-05"}}],
+               "person":{{"name":"刘晓梅","id_number":"{id}"}}}}"#
+        ))
+    };
+    let wrong = case("430102199003150021");
+    let out = prescreen(&["script", wrong.path(), "--kind", "hotline"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("person.id_number"), "{stderr}");
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(out.stdout.is_empty());
+    // The same case with the right check digit writes the script, with the number in it.
+    let right = case("430102199003150020");
+    let out = prescreen(&["script", right.path(), "--kind", "hotline"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("430102199003150020"));
+}
