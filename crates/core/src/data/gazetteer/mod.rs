@@ -182,13 +182,15 @@ impl Gazetteer {
             return Chain::None;
         };
         let division_end = last_key.ends_with(['省', '市', '州', '县', '区', '镇', '乡', '旗']);
-        // What follows the last known part may be a village or street (打洛镇曼芽村), written in
-        // Chinese; anything else after it (打洛镇<script>…) is not an address, so the name is
-        // refused with its text quoted rather than silently cut.
-        let tail_is_chinese = rest.chars().all(|c| {
-            ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+        // What follows the last known part may be a village or street (打洛镇曼芽村, 泰安路12号),
+        // written in Chinese and digits; Latin letters after it (打洛镇<script>…) are not an
+        // address, so the name is refused with its text quoted rather than silently cut.
+        let tail_is_address = rest.chars().all(|c| {
+            c.is_ascii_digit()
+                || ('\u{4e00}'..='\u{9fff}').contains(&c)
+                || ('\u{3400}'..='\u{4dbf}').contains(&c)
         });
-        if !tail_is_chinese {
+        if !tail_is_address {
             return Chain::None;
         }
         if parts >= 2 || (rest.is_empty() && parts == 1) || division_end {
