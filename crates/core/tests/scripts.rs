@@ -23,7 +23,7 @@ use prescreen_core::verdict::{Screening, check};
 
 /// The Changsha office worker (长沙晚报, Oct 2019). 打洛镇 is in the gazetteer; the brief's
 /// fallback, had it been missing, was the point {"lat":21.70,"lon":100.03}.
-const CASE_1: &str = r#"{
+pub(crate) const CASE_1: &str = r#"{
   "version": 1,
   "today": "2019-10-16",
   "frozen_on": "2019-10-14",
@@ -48,17 +48,17 @@ const CASE_2: &str = r#"{
 }"#;
 
 /// The shipped data, loaded once.
-fn shipped() -> &'static DataSet {
+pub(crate) fn shipped() -> &'static DataSet {
     static DATA: std::sync::OnceLock<DataSet> = std::sync::OnceLock::new();
     DATA.get_or_init(|| DataSet::load(&SHIPPED).expect("shipped data loads"))
 }
 
 /// What the letters read.
-fn data() -> &'static Guidance {
+pub(crate) fn data() -> &'static Guidance {
     shipped().guidance.as_ref().expect("guidance loads")
 }
 
-fn screen(text: &str) -> (Case, Screening) {
+pub(crate) fn screen(text: &str) -> (Case, Screening) {
     let case = CaseFile::from_json(text).unwrap().validate().unwrap();
     let screening = check(&case, shipped(), Lang::ZhCn).unwrap();
     (case, screening)

@@ -3,28 +3,17 @@
 //! banned under the QQ number rules in 2024).
 
 use jiff::civil::date;
-use prescreen_core::case::{Case, CaseFile};
-use prescreen_core::data::{DataSet, SHIPPED};
 use prescreen_core::i18n::Lang;
+
+// Case 1, the shipped data and the screening are those of `scripts.rs` (case 2 here carries an
+// ID number, to check that no letter repeats it).
+use super::scripts::{CASE_1, data, screen};
 use prescreen_core::letters::{Document, ScriptInput, ScriptKind, render};
-use prescreen_core::verdict::{Screening, check};
 
 const EVENTS: &str = include_str!("../../../static/data/events.json");
 const MESSAGES: &str = include_str!("../../../static/data/messages.json");
 const CHANNELS: &str = include_str!("../../../static/data/channels.json");
 const LEGAL: &str = include_str!("../../../static/data/legal.json");
-
-const CASE_1: &str = r#"{
-  "version": 1,
-  "today": "2019-10-16",
-  "frozen_on": "2019-10-14",
-  "platforms": ["wechat", "qq"],
-  "freeze_message": "该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。",
-  "stays": [
-    { "place": "打洛镇", "from": "2019-09-03", "to": "2019-09-05", "note": "公司组织旅游" }
-  ],
-  "person": { "name": "刘晓梅", "id_number": "430102199003150020", "wechat_id": "liu_xm-1990", "qq": "123456789", "phone": "13800138000" }
-}"#;
 
 const CASE_2: &str = r#"{
   "version": 1,
@@ -38,20 +27,9 @@ const CASE_2: &str = r#"{
   "person": { "id_number": "430102199003150020" }
 }"#;
 
-fn shipped() -> &'static DataSet {
-    static DATA: std::sync::OnceLock<DataSet> = std::sync::OnceLock::new();
-    DATA.get_or_init(|| DataSet::load(&SHIPPED).expect("shipped data loads"))
-}
-
-fn screen(text: &str) -> (Case, Screening) {
-    let case = CaseFile::from_json(text).unwrap().validate().unwrap();
-    let screening = check(&case, shipped(), Lang::ZhCn).unwrap();
-    (case, screening)
-}
-
 fn write(text: &str, kind: ScriptKind, lang: Lang) -> Vec<Document> {
     let (case, screening) = screen(text);
-    let data = shipped().guidance.as_ref().expect("guidance loads");
+    let data = data();
     let input = ScriptInput {
         case: &case,
         screening: &screening,
