@@ -20,9 +20,10 @@ pub struct Letters {
 }
 
 impl Letters {
-    /// Parses the letters' data; the error names the file at fault.
+    /// Parses the letters' data (the guidance but the message patterns); the error names the
+    /// file at fault.
     pub fn from_texts(texts: &DataTexts) -> Result<Letters, String> {
-        let guidance = Guidance::load(&texts.guidance()).map_err(|e| e.to_string())?;
+        let guidance = Guidance::load_letters(&texts.guidance()).map_err(|e| e.to_string())?;
         Ok(Letters { guidance })
     }
 

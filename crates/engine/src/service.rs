@@ -7,7 +7,7 @@
 
 use prescreen_core::case::CaseFile;
 use prescreen_core::coords::parse_pasted;
-use prescreen_core::data::{DataSet, GuidanceTexts, ShippedTexts};
+use prescreen_core::data::{DataSet, Guidance, GuidanceTexts, ShippedTexts};
 use prescreen_core::i18n::Lang;
 use prescreen_core::import::nearest_regions;
 use prescreen_core::verdict::{Screening, check};
@@ -30,25 +30,22 @@ pub struct DataTexts {
 
 impl DataTexts {
     /// The files the screening engine needs, in the order they are fetched: (file name, where
-    /// its text goes). The core loads the guidance as one (messages, channels, law, calendar,
-    /// linked accounts): the last three are small.
-    pub fn screening_files(&mut self) -> [(&'static str, &mut String); 8] {
+    /// its text goes). Of the guidance, only the message patterns and the channels: the law,
+    /// the calendar and the linked accounts are the letters' ([`Guidance::load_screening`]).
+    pub fn screening_files(&mut self) -> [(&'static str, &mut String); 5] {
         [
             ("places.json", &mut self.places),
             ("events.json", &mut self.events),
             ("regions.geojson", &mut self.regions),
             ("messages.json", &mut self.messages),
             ("channels.json", &mut self.channels),
-            ("legal.json", &mut self.legal),
-            ("holidays.json", &mut self.holidays),
-            ("linked.json", &mut self.linked),
         ]
     }
 
-    /// The files the letters need: the guidance, as the core loads it.
-    pub fn letters_files(&mut self) -> [(&'static str, &mut String); 5] {
+    /// The files the letters need: the guidance but the message patterns
+    /// ([`Guidance::load_letters`]).
+    pub fn letters_files(&mut self) -> [(&'static str, &mut String); 4] {
         [
-            ("messages.json", &mut self.messages),
             ("channels.json", &mut self.channels),
             ("legal.json", &mut self.legal),
             ("holidays.json", &mut self.holidays),
@@ -84,9 +81,13 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Parses and indexes the data; the error names the file at fault.
+    /// Parses and indexes the data the screening reads (the geography, the message patterns
+    /// and the channels); the error names the file at fault.
     pub fn from_texts(texts: &DataTexts) -> Result<Engine, String> {
-        let data = DataSet::load(&texts.shipped()).map_err(|e| e.to_string())?;
+        let mut data = DataSet::load_geography(&texts.shipped()).map_err(|e| e.to_string())?;
+        let guidance = Guidance::load_screening(&texts.messages, &texts.channels)
+            .map_err(|e| e.to_string())?;
+        data.guidance = Some(guidance);
         Ok(Engine { data })
     }
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::source::{Confidence, Localized, Source};
 
 /// `legal.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LegalFile {
     pub data_version: String,

@@ -8,7 +8,7 @@ use super::source::{Confidence, Localized, Source};
 use crate::case::Platform;
 
 /// `linked.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LinkedFile {
     pub data_version: String,

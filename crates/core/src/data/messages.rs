@@ -86,7 +86,7 @@ impl std::fmt::Display for Cause {
 }
 
 /// `messages.json`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MessagesFile {
     pub data_version: String,

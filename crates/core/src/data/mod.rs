@@ -134,6 +134,15 @@ pub enum DataError {
 impl DataSet {
     /// Parses and indexes the shipped texts: the one loader.
     pub fn load(texts: &ShippedTexts<'_>) -> Result<DataSet, DataError> {
+        let mut data = DataSet::load_geography(texts)?;
+        data.guidance = texts.guidance.as_ref().map(Guidance::load).transpose()?;
+        Ok(data)
+    }
+
+    /// The geography of `texts` alone (places, events, regions; `guidance` is `None`, whatever
+    /// `texts` holds). For a worker that loads only its part of the guidance
+    /// ([`Guidance::load_screening`]), so that its wasm links no parser of the other files.
+    pub fn load_geography(texts: &ShippedTexts<'_>) -> Result<DataSet, DataError> {
         // Compact rows (see gazetteer::compact): 4,000 places, every spelling.
         let places: PlacesFile =
             gazetteer::compact::decode(texts.places).map_err(|detail| DataError::Json {
@@ -148,14 +157,13 @@ impl DataSet {
             .filter(|e| !e.regions.is_empty())
             .map(|event| EventArea::new(event, &regions))
             .collect();
-        let guidance = texts.guidance.as_ref().map(Guidance::load).transpose()?;
         Ok(DataSet {
             version: events.data_version,
             events: events.events,
             regions,
             areas,
             gazetteer: Gazetteer::new(places.places),
-            guidance,
+            guidance: None,
         })
     }
 
@@ -190,6 +198,37 @@ impl Guidance {
     pub fn load(texts: &GuidanceTexts<'_>) -> Result<Guidance, DataError> {
         Ok(Guidance {
             messages: parse_json("messages.json", texts.messages)?,
+            channels: parse_json("channels.json", texts.channels)?,
+            legal: parse_json("legal.json", texts.legal)?,
+            calendar: Calendar::from_file(&parse_json("holidays.json", texts.holidays)?)?,
+            linked: parse_json("linked.json", texts.linked)?,
+        })
+    }
+
+    /// The part of the guidance a screening reads: the message patterns (with their triage) and
+    /// the channels. The law, the calendar and the linked accounts stay empty: only the letters
+    /// read them. The screening worker loads this, so it neither fetches those three files nor
+    /// links their parsers; `prescreen-engine`'s tests prove that every screening is the same
+    /// as with the whole guidance.
+    pub fn load_screening(messages: &str, channels: &str) -> Result<Guidance, DataError> {
+        Ok(Guidance {
+            messages: parse_json("messages.json", messages)?,
+            channels: parse_json("channels.json", channels)?,
+            legal: LegalFile::default(),
+            calendar: Calendar::default(),
+            linked: LinkedFile::default(),
+        })
+    }
+
+    /// The part of the guidance the letters read: everything but the message patterns (the
+    /// letters quote the person's own message; only the screening classifies it). The letters
+    /// worker loads this, so it does not fetch `messages.json` (the largest guidance file, and
+    /// `texts.messages` is not read);
+    /// `prescreen-engine`'s tests prove that every document is the same as with the whole
+    /// guidance.
+    pub fn load_letters(texts: &GuidanceTexts<'_>) -> Result<Guidance, DataError> {
+        Ok(Guidance {
+            messages: MessagesFile::default(),
             channels: parse_json("channels.json", texts.channels)?,
             legal: parse_json("legal.json", texts.legal)?,
             calendar: Calendar::from_file(&parse_json("holidays.json", texts.holidays)?)?,
