@@ -80,6 +80,9 @@ for (const page of ['index.html', 'boot.js']) {
   }
 }
 const isWorker = (file) => /^(sw|service-worker)\.js$/.test(file);
+// start.js loads start-notes.js only when this browser cannot run the app (no WebAssembly, a
+// missing wasm feature, a failed start) or inside WeChat: never on an ordinary first screen.
+const isOnDemand = (file) => file === 'start-notes.js';
 // The engine's Web Workers (crates/engine/src/bin): screening, letters, import.
 const workerOf = (file) => /^(engine|letters|import)(\.js|_loader\.js|_bg\.wasm)$/.exec(file)?.[1];
 const groups = { firstScreen: [], data: [], engine: [], letters: [], import: [], other: [] };
@@ -88,8 +91,8 @@ for (const file of files) {
   else if (workerOf(file)) groups[workerOf(file)].push(file);
   else if (
     file === 'index.html' ||
-    (referenced.has(file) && !isWorker(file)) ||
-    (!file.includes('/') && /\.(wasm|css|js|mjs)$/.test(file) && !isWorker(file))
+    (referenced.has(file) && !isWorker(file) && !isOnDemand(file)) ||
+    (!file.includes('/') && /\.(wasm|css|js|mjs)$/.test(file) && !isWorker(file) && !isOnDemand(file))
   )
     groups.firstScreen.push(file);
   else groups.other.push(file);

@@ -25,7 +25,15 @@ if len(found) != 1:
 
 with open(os.path.join(staging, "boot.js"), "w", encoding="utf-8") as f:
     f.write(found[0].strip() + "\n")
-html = inline.sub('<script type="module" src="./boot.js"></script>', html, count=1)
+# static/start.js runs first: it checks that this browser can run the wasm, and only then imports
+# boot.js (preloaded here so that check costs no extra round trip).
+html = inline.sub(
+    '<script type="module" src="./start.js"></script>\n    <link rel="modulepreload" href="./boot.js">',
+    html,
+    count=1,
+)
 with open(index_path, "w", encoding="utf-8") as f:
     f.write(html)
-print("csp_bootstrap.py: bootstrap moved to boot.js")
+if not os.path.exists(os.path.join(staging, "start.js")):
+    sys.exit("csp_bootstrap.py: start.js is missing from the build (index.html must copy static/start.js)")
+print("csp_bootstrap.py: bootstrap moved to boot.js, loaded by start.js")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # README command 2: install what is missing, then run every check and test:
 # format, lints (host and wasm32), host tests of the core and CLI, component tests in headless
-# Chromium, a release build, and end-to-end flows in real Chromium against dist/.
+# Chromium, a release build, and end-to-end flows against dist/ in Chromium, Firefox ESR and
+# WebKitGTK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -31,8 +32,9 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "release build into dist/"
 ./scripts/build.sh dist
 
-step "end-to-end flows in Chromium against dist/"
-node --test --test-concurrency=1 tests/e2e/
+step "end-to-end flows against dist/: Chromium (every file), Firefox ESR and WebKitGTK (engines.test.mjs)"
+# Under Xvfb: WebKitGTK's MiniBrowser has no headless mode (Chromium and Firefox run headless).
+xvfb-run -a node --test --test-concurrency=1 tests/e2e/
 node scripts/check-budgets.mjs dist  # size budgets (fails over budget) and no third-party URL in dist/
 
 step "all passed in $((SECONDS - started)) s"

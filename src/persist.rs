@@ -80,7 +80,11 @@ pub async fn erase_all() {
             let _ = store.remove_item(&key);
         }
     }
-    let Some(caches) = web_sys::window().and_then(|w| w.caches().ok()) else {
+    // No `caches` where there is no service worker (WeChat's iOS web view, Lockdown Mode).
+    let Some(caches) = web_sys::window()
+        .and_then(|w| w.caches().ok())
+        .filter(|caches| !caches.is_undefined())
+    else {
         return;
     };
     let Ok(names) = JsFuture::from(caches.keys()).await else {

@@ -91,6 +91,7 @@ pub fn document(store: &Store, n: usize, doc: &Page, large: bool) -> Html {
                 <button type="button" class="secondary" data-testid="download-script" onclick={on_download}>
                     { t(lang, Text::Download) }
                 </button>
+                { crate::components::share::share_button(lang, &doc.title, &doc.letter_text) }
                 if let Some(mailto) = &doc.mailto {
                     <a class="button secondary" href={mailto.clone()} data-testid="mailto">{ t(lang, Text::SendEmail) }</a>
                 }

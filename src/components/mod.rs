@@ -12,6 +12,7 @@ pub mod import_panel;
 pub mod lang_switch;
 pub mod proposals;
 pub mod region_map;
+pub mod share;
 pub mod sources;
 pub mod stay_editor;
 pub mod stay_list;

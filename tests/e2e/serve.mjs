@@ -21,8 +21,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts a server for `root` mounted at `prefix`; resolves to { server, url }. */
-export function serve(root, { port = 0, prefix = '/' } = {}) {
+/**
+ * Starts a server for `root` mounted at `prefix`; resolves to { server, url }. `types` overrides
+ * content types by extension (e.g. { '.wasm': 'application/octet-stream' }, as some hosts send).
+ */
+export function serve(root, { port = 0, prefix = '/', types = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -39,7 +42,7 @@ export function serve(root, { port = 0, prefix = '/' } = {}) {
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': types[extname(file)] ?? TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
       });
       res.end(body);
