@@ -230,3 +230,228 @@ fn telecom_regulation_39_is_whole_and_12300_is_not_overstated() {
     assert!(review.to_string().contains("第一百一十七条"));
     assert!(!MESSAGES.contains("真客服不会通过QQ、微信联系你"));
 }
+
+/// `text` (a case file) with `key` set to `value`.
+fn with(text: &str, key: &str, value: serde_json::Value) -> String {
+    let mut json: serde_json::Value = serde_json::from_str(text).unwrap();
+    json[key] = value;
+    json.to_string()
+}
+
+fn write_at(text: &str, kind: ScriptKind, lang: Lang, now: jiff::civil::DateTime) -> Vec<Document> {
+    let (case, screening) = screen(text);
+    let input = ScriptInput {
+        case: &case,
+        screening: &screening,
+        lang,
+        now: Some(now),
+        numbers: &[],
+    };
+    render(kind, &input, data()).unwrap()
+}
+
+#[test]
+fn each_platform_letter_quotes_only_its_own_block_text() {
+    // Case 1's text is WeChat's ("该微信号…"): the QQ letter must not quote it.
+    let docs = write(CASE_1, ScriptKind::PlatformAppeal, Lang::ZhCn);
+    assert_eq!(docs.len(), 2);
+    assert!(
+        docs[0].body.contains("“该微信号因涉及欺诈"),
+        "{}",
+        docs[0].body
+    );
+    assert!(!docs[1].body.contains("该微信号"), "{}", docs[1].body);
+    assert!(
+        docs[1].body.contains("“【QQ封停提示原文】”"),
+        "{}",
+        docs[1].body
+    );
+    let en = write(CASE_1, ScriptKind::PlatformAppeal, Lang::En);
+    assert!(en[1].body.contains("[the QQ block message, word for word]"));
+    // With QQ's own text, each letter quotes its own.
+    let qq_text = "你的QQ号因涉嫌违规已被冻结。";
+    let case = with(
+        CASE_1,
+        "freeze_messages",
+        serde_json::json!({ "qq": qq_text }),
+    );
+    let docs = write(&case, ScriptKind::PlatformAppeal, Lang::ZhCn);
+    assert!(docs[0].body.contains("该微信号") && !docs[0].body.contains(qq_text));
+    assert!(docs[1].body.contains(qq_text) && !docs[1].body.contains("该微信号"));
+    // A text that names no platform belongs to the only platform of a one-platform case.
+    let one = with(CASE_2, "freeze_message", "账号已被永久冻结。".into());
+    let d = &write(&one, ScriptKind::PlatformAppeal, Lang::ZhCn)[0];
+    assert!(d.body.contains("账号已被永久冻结。"));
+}
+
+#[test]
+fn a_rules_ban_gets_rules_arguments_and_no_call_script() {
+    let (case, screening) = screen(CASE_2);
+    for lang in Lang::ALL {
+        for kind in [ScriptKind::PlatformAppeal, ScriptKind::PiAccess] {
+            for d in write(CASE_2, kind, lang) {
+                let text = d.page_text();
+                for bad in [
+                    "中缅边境",
+                    "中緬邊境",
+                    "China–Myanmar",
+                    "12306",
+                    "行程",
+                    "itinerar",
+                ] {
+                    assert!(!text.contains(bad), "{} {}: {bad}", kind.id(), lang.code());
+                }
+            }
+        }
+        let input = ScriptInput {
+            case: &case,
+            screening: &screening,
+            lang,
+            now: None,
+            numbers: &[],
+        };
+        let err = render(ScriptKind::Hotline, &input, data()).unwrap_err();
+        assert_eq!(err, prescreen_core::letters::ScriptError::NotABorderFreeze);
+        let says = lang.pick("申诉信", "申訴信", "appeal letter");
+        assert!(err.message(lang).contains(says), "{}", err.message(lang));
+    }
+}
+
+#[test]
+fn a_border_freeze_without_a_stay_asserts_neither_a_stay_nor_a_rules_breach() {
+    let case = with(CASE_1, "stays", serde_json::json!([]));
+    let (_, screening) = screen(&case);
+    assert_eq!(
+        screening.cause.kind,
+        prescreen_core::verdict::CauseKind::BorderAreaFreeze
+    );
+    for d in write(&case, ScriptKind::PlatformAppeal, Lang::ZhCn) {
+        assert!(!d.body.contains("违反了什么"), "{}", d.body);
+        assert!(!d.body.contains("哪一条规则"), "{}", d.body);
+        assert!(
+            d.body.contains("【如有：封停前我到过中缅边境附近"),
+            "{}",
+            d.body
+        );
+        assert!(!d.guidance.contains("平台规则封号时可以准备的材料"));
+        assert!(d.guidance.contains("12306"));
+    }
+    let d = &write(&case, ScriptKind::Hotline, Lang::ZhCn)[0];
+    assert!(!d.body.contains("我没有到过中缅边境附近"), "{}", d.body);
+    assert!(d.body.contains("【如有：到过边境附近的日期、地点和原因】"));
+}
+
+#[test]
+fn a_wrong_id_check_digit_is_never_written_into_the_call_script() {
+    let mut json: serde_json::Value = serde_json::from_str(CASE_1).unwrap();
+    json["person"]["id_number"] = "430102199003150021".into();
+    let case = json.to_string();
+    for lang in Lang::ALL {
+        let d = &write(&case, ScriptKind::Hotline, lang)[0];
+        assert!(
+            !d.page_text().contains("430102199003150021"),
+            "{}",
+            lang.code()
+        );
+        let note = lang.pick("校验位不对", "檢查碼不對", "check digit is wrong");
+        assert!(d.body.contains(note), "{}", d.body);
+    }
+    let d = &write(CASE_1, ScriptKind::Hotline, Lang::ZhCn)[0];
+    assert!(d.body.contains("身份证号：430102199003150020"));
+}
+
+#[test]
+fn the_call_script_reads_dates_aloud_and_letters_keep_iso() {
+    let zh = &write(CASE_1, ScriptKind::Hotline, Lang::ZhCn)[0];
+    assert!(
+        zh.body.contains("2019年9月3日至5日，在打洛镇"),
+        "{}",
+        zh.body
+    );
+    assert!(zh.body.contains("在2019年10月14日被封停"));
+    assert!(!zh.body.contains("2019-"), "{}", zh.body);
+    let tw = &write(CASE_1, ScriptKind::Hotline, Lang::ZhTw)[0];
+    assert!(tw.body.contains("2019年9月3日至5日"));
+    let en = &write(CASE_1, ScriptKind::Hotline, Lang::En)[0];
+    assert!(en.body.contains("3 to 5 September 2019"), "{}", en.body);
+    assert!(en.body.contains("blocked on 14 October 2019"));
+    // A span across months and years says what differs.
+    let across = with(
+        CASE_1,
+        "stays",
+        serde_json::json!([{ "place": "打洛镇", "from": "2019-08-30", "to": "2019-09-02" }]),
+    );
+    let d = &write(&across, ScriptKind::Hotline, Lang::ZhCn)[0];
+    assert!(d.body.contains("2019年8月30日至9月2日"), "{}", d.body);
+    let d = &write(&across, ScriptKind::Hotline, Lang::En)[0];
+    assert!(
+        d.body.contains("30 August to 2 September 2019"),
+        "{}",
+        d.body
+    );
+    // Letters are written, not read: ISO dates.
+    let letter = &write(CASE_1, ScriptKind::PlatformAppeal, Lang::ZhCn)[0];
+    assert!(letter.body.contains("2019-09-03 至 2019-09-05"));
+    assert!(letter.body.contains("2019-10-14"));
+}
+
+#[test]
+fn hours_from_2019_say_nothing_about_now_in_a_later_year() {
+    let now = date(2024, 3, 9).at(20, 15, 0, 0);
+    let zh = &write_at(CASE_1, ScriptKind::Hotline, Lang::ZhCn, now)[0];
+    for bad in ["下次开始", "在工作时间内", "不在工作时间。", "放假安排"] {
+        assert!(!zh.guidance.contains(bad), "{bad}\n{}", zh.guidance);
+    }
+    assert!(zh.guidance.contains("这些时间出自 2019 年的报道"));
+    assert!(
+        zh.guidance
+            .contains("这条线路现在是否还有人接听，我们没有来源")
+    );
+    let en = &write_at(CASE_1, ScriptKind::Hotline, Lang::En, now)[0];
+    assert!(!en.guidance.contains("Next opening"), "{}", en.guidance);
+    // In 2019 the hours are still computed.
+    let d = &write(CASE_1, ScriptKind::Hotline, Lang::ZhCn)[0];
+    assert!(d.guidance.contains("在工作时间内，到 12:00 为止"));
+}
+
+#[test]
+fn the_buy_and_rent_warning_is_its_own_block_after_the_scam_paragraph() {
+    let d = &write(CASE_1, ScriptKind::Hotline, Lang::ZhCn)[0];
+    let g = &d.guidance;
+    let scam = g.find("【会收费吗？小心“代解封”】").unwrap();
+    let buy = g.find("【不要买、租别人的账号或电话卡来“应急”】").unwrap();
+    assert!(scam < buy);
+    // A sourced "free" line, if a channel ever gains one, stays under the scam heading.
+    let mut guidance = data().clone();
+    let channel = guidance
+        .channels
+        .channels
+        .iter_mut()
+        .find(|c| c.id == "puer-police-station")
+        .unwrap();
+    let source = channel.hours.as_ref().unwrap().sources[0].clone();
+    channel.cost = Some(prescreen_core::data::Cost {
+        value: "free".into(),
+        text: prescreen_core::data::Localized {
+            zh_cn: "免费".into(),
+            zh_tw: "免費".into(),
+            en: "free".into(),
+        },
+        confidence: prescreen_core::data::Confidence::Single,
+        sources: vec![source],
+    });
+    let (case, screening) = screen(CASE_1);
+    let input = ScriptInput {
+        case: &case,
+        screening: &screening,
+        lang: Lang::ZhCn,
+        now: None,
+        numbers: &[],
+    };
+    let d = &render(ScriptKind::Hotline, &input, &guidance).unwrap()[0];
+    let g = &d.guidance;
+    let scam = g.find("任何收费“代解封”都是诈骗").unwrap();
+    let free = g.find("不收费（来源：").unwrap();
+    let buy = g.find("【不要买、租别人的账号").unwrap();
+    assert!(scam < free && free < buy, "{g}");
+}

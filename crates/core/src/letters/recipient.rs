@@ -10,6 +10,7 @@ use super::hours::{self, HoursStatus, weekday_id};
 use super::ics::{AllDayEvent, ics};
 use super::writer::{Vars, Writer};
 use crate::data::{Channel, ContactKind, DayKind, DeadlineError};
+use crate::verdict::CauseKind;
 
 impl Writer<'_> {
     pub(super) fn weekday_name(&self, day: jiff::civil::Weekday) -> Result<String, ScriptError> {
@@ -69,8 +70,18 @@ impl Writer<'_> {
                 ("confidence", &confidence),
             ],
         )?];
+        // Hours from a 2019 report say nothing about a line today: past the last day the sources
+        // show them in use, no "open now" and no holiday check, only the hours as published.
+        let valid_until = h
+            .valid_until
+            .as_deref()
+            .and_then(|d| d.parse::<Date>().ok())
+            .unwrap_or(HOURS_VALID_UNTIL);
         match self.input.now {
             None => lines.push(self.c("hours_no_now", &[])?),
+            Some(now) if now.date() > valid_until => {
+                lines.push(self.c("hours_stale", &[("until", &valid_until.year().to_string())])?)
+            }
             Some(now) => {
                 let now_text = self.datetime_text(now)?;
                 let day_of_interest = match hours::status(h, now) {
@@ -232,7 +243,8 @@ impl Writer<'_> {
         ))
     }
 
-    /// The scam warning; "free" only for a channel whose data says so with a source.
+    /// The scam warning, with "free" only for a channel whose data says so with a source (under
+    /// the scam heading), then the warning against buying or renting accounts as its own block.
     pub(super) fn scam(&self, channels: &[&Channel]) -> Result<String, ScriptError> {
         let mut out = self.c("scam", &[])?;
         for ch in channels {
@@ -247,6 +259,8 @@ impl Writer<'_> {
                 )?);
             }
         }
+        out.push_str("\n\n");
+        out.push_str(&self.c("no_buying", &[])?);
         Ok(out)
     }
 
@@ -278,17 +292,38 @@ impl Writer<'_> {
         ))
     }
 
+    /// The material to gather, for the cause: proofs of where you were for a border-area
+    /// freeze, the ban's screenshots and login records for a platform-rules ban, both (each
+    /// under a heading saying when it applies) when the cause is unclear.
+    pub(super) fn evidence(&self) -> Result<String, ScriptError> {
+        let keys: &[&str] = match self.input.screening.cause.kind {
+            CauseKind::PlatformViolation => &["evidence_rules"],
+            CauseKind::BorderAreaFreeze => &["evidence_border"],
+            _ => &["evidence_border", "evidence_rules"],
+        };
+        let mut parts = keys
+            .iter()
+            .map(|k| self.c(k, &[]))
+            .collect::<Result<Vec<_>, _>>()?;
+        parts.push(self.c("evidence_tail", &[])?);
+        Ok(parts.join("\n"))
+    }
+
     /// The parts every page ends with.
     pub(super) fn closing(&self, channels: &[&Channel]) -> Result<Vars, ScriptError> {
         Ok(vec![
             ("scam", self.scam(channels)?),
             ("other_accounts", self.c("other_accounts", &[])?),
-            ("evidence", self.c("evidence", &[])?),
+            ("evidence", self.evidence()?),
             ("linked", self.linked()?),
             ("no_promise", self.c("no_promise", &[])?),
         ])
     }
 }
+
+/// The last day hours without their own `valid_until` are taken as in use: the hours in the data
+/// come from reports on the 2019 freeze.
+const HOURS_VALID_UNTIL: Date = jiff::civil::date(2019, 12, 31);
 
 /// `08:00` → `8:00` (a published hour as people write it); `00:30` stays as it is.
 fn short_time(hhmm: &str) -> &str {

@@ -10,7 +10,7 @@ use crate::case::{Person, Platform};
 use crate::data::{Channel, Confidence, Guidance, Localized};
 use crate::i18n::Lang;
 use crate::template::{fill, section};
-use crate::validation::{DialNumber, validate_dial_number};
+use crate::validation::{DialNumber, id_check_char, validate_dial_number};
 
 /// Fills the templates of one kind in one language.
 pub(super) struct Writer<'a> {
@@ -113,7 +113,18 @@ impl<'a> Writer<'a> {
         self.field(&self.person().name, "ph_name")
     }
 
+    /// The ID number, or its placeholder; a number whose GB 11643 check character is wrong is
+    /// never written, only the placeholder with a note to check it.
     pub(super) fn id_number(&self) -> Result<String, ScriptError> {
+        if let Some(v) = self.person().id_number.as_deref()
+            && wrong_check_char(v)
+        {
+            return Ok(format!(
+                "{}{}",
+                self.c("ph_id_number", &[])?,
+                self.c("id_check_wrong", &[])?
+            ));
+        }
         self.field(&self.person().id_number, "ph_id_number")
     }
 
@@ -129,15 +140,83 @@ impl<'a> Writer<'a> {
         self.field(&self.person().phone, "ph_phone")
     }
 
+    /// Whether dates are read aloud (the call script) rather than written (letters keep ISO).
+    pub(super) fn spoken(&self) -> bool {
+        self.kind == ScriptKind::Hotline
+    }
+
+    /// A date as this kind states it: 2019年9月3日 / 3 September 2019 in the call script, ISO
+    /// in letters.
+    pub(super) fn date_text(&self, d: Date) -> String {
+        if !self.spoken() {
+            return d.to_string();
+        }
+        match self.lang {
+            Lang::En => format!("{} {} {}", d.day(), month_en(d), d.year()),
+            _ => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        }
+    }
+
+    /// Two dates as a span read aloud, the shared parts said once (2019年9月3日至5日, 3 to 5
+    /// September 2019); `None` outside the call script, where the template's ISO form is used.
+    pub(super) fn spoken_range(&self, from: Date, to: Date) -> Option<String> {
+        if !self.spoken() {
+            return None;
+        }
+        let same_year = from.year() == to.year();
+        let same_month = same_year && from.month() == to.month();
+        Some(match self.lang {
+            Lang::En => {
+                let start = if same_month {
+                    from.day().to_string()
+                } else if same_year {
+                    format!("{} {}", from.day(), month_en(from))
+                } else {
+                    self.date_text(from)
+                };
+                format!("{start} to {}", self.date_text(to))
+            }
+            _ => {
+                let end = if same_month {
+                    format!("{}日", to.day())
+                } else if same_year {
+                    format!("{}月{}日", to.month(), to.day())
+                } else {
+                    self.date_text(to)
+                };
+                format!("{}至{end}", self.date_text(from))
+            }
+        })
+    }
+
     pub(super) fn frozen_on(&self) -> Result<String, ScriptError> {
         match self.input.case.frozen_on {
-            Some(d) => Ok(d.to_string()),
+            Some(d) => Ok(self.date_text(d)),
             None => self.c("ph_frozen_on", &[]),
         }
     }
 
+    /// The block text the call script quotes: the one the user gave, else the first
+    /// platform's own text, else the placeholder.
     pub(super) fn message(&self) -> Result<String, ScriptError> {
-        self.field(&self.input.case.freeze_message, "ph_message")
+        let case = self.input.case;
+        let text = case
+            .freeze_message
+            .clone()
+            .or_else(|| case.freeze_messages.values().next().cloned());
+        self.field(&text, "ph_message")
+    }
+
+    /// The block text a letter to `platform` quotes: only that platform's own text, else a
+    /// placeholder naming the platform (never another platform's notice).
+    pub(super) fn message_for(&self, platform: Platform) -> Result<String, ScriptError> {
+        match self.input.case.message_for(platform) {
+            Some(text) if !text.trim().is_empty() => Ok(text.trim().to_owned()),
+            _ => {
+                let name = self.platform_name(platform)?;
+                self.c("ph_message_of", &[("platform", &name)])
+            }
+        }
     }
 
     pub(super) fn today_text(&self) -> Result<String, ScriptError> {
@@ -174,6 +253,39 @@ impl<'a> Writer<'a> {
             deadline,
         })
     }
+}
+
+fn month_en(d: Date) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS[usize::try_from(d.month() - 1).unwrap_or(0).min(11)]
+}
+
+/// An 18-character ID number whose first 17 characters are digits but whose check character is
+/// not the one they give (spaces and dashes ignored, `x` read as `X`).
+fn wrong_check_char(text: &str) -> bool {
+    let id: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if id.len() != 18 || !id.is_ascii() {
+        return false;
+    }
+    let (first17, last) = id.split_at(17);
+    id_check_char(first17).is_some_and(|expected| !last.starts_with(expected))
 }
 
 /// Collapses runs of blank lines left by empty blocks into one, and trims the ends.
