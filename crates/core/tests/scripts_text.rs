@@ -455,3 +455,42 @@ fn the_buy_and_rent_warning_is_its_own_block_after_the_scam_paragraph() {
     let buy = g.find("【不要买、租别人的账号").unwrap();
     assert!(scam < free && free < buy, "{g}");
 }
+
+#[test]
+fn a_deadline_past_the_last_notice_is_labelled_an_estimate_in_text_and_ics() {
+    let late = with(CASE_2, "today", "2026-12-28".into());
+    for lang in Lang::ALL {
+        let d = &write(&late, ScriptKind::PiAccess, lang)[0];
+        let dl = d.deadline.as_ref().unwrap();
+        assert!(dl.estimated);
+        assert_eq!(dl.due, date(2027, 1, 18));
+        let note = lang.pick(
+            "按周一至周五计算：2027年的放假安排尚未公布",
+            "按週一至週五計算：2027年的放假安排尚未公布",
+            "counted Monday to Friday: the 2027 holiday schedule has not been published",
+        );
+        assert!(d.guidance.contains(note), "{}: {}", lang.code(), d.guidance);
+        // The .ics folds long lines: compare without the folds.
+        let ics = dl.ics.replace("\r\n ", "");
+        assert!(ics.contains(note), "{}: {ics}", lang.code());
+    }
+    let june = with(CASE_2, "today", "2026-06-01".into());
+    let d = &write(&june, ScriptKind::PiAccess, Lang::ZhCn)[0];
+    assert!(!d.deadline.as_ref().unwrap().estimated);
+    assert!(!d.guidance.contains("按周一至周五计算"));
+}
+
+#[test]
+fn a_posted_letter_counts_from_receipt() {
+    // Tencent's privacy contact takes e-mail (same day) and post (from receipt).
+    let d = &write(CASE_2, ScriptKind::PiAccess, Lang::ZhCn)[0];
+    assert!(
+        d.guidance
+            .contains("以电子邮件在 2024-03-08 发出的，从当天算起"),
+        "{}",
+        d.guidance
+    );
+    assert!(d.guidance.contains("邮寄的信，期限从对方收到之日起算"));
+    let en = &write(CASE_2, ScriptKind::PiAccess, Lang::En)[0];
+    assert!(en.guidance.contains("counts from the day it is received"));
+}

@@ -16,7 +16,7 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
             &vec![("games_channel", w.pick(&games.name).to_owned())],
         )?,
     );
-    let (deadline, deadline_text) = w.deadline(w.pick(&privacy.name), &subject)?;
+    let (deadline, deadline_text) = w.deadline(w.pick(&privacy.name), &subject, privacy)?;
     let mut cautions = vec![w.c("game_lock_unsourced", &[])?];
     cautions.extend(w.in_force_warning("pipl")?);
     let mut vars: Vars = vec![

@@ -24,7 +24,7 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
     let accounts = w.accounts()?;
     let subject = w.own("subject", &vec![("ids", w.account_ids()?)])?;
     let (recipient, email) = w.recipient(channel)?;
-    let (deadline, deadline_text) = w.deadline(w.pick(&channel.name), &subject)?;
+    let (deadline, deadline_text) = w.deadline(w.pick(&channel.name), &subject, channel)?;
     let cautions: Vec<String> = w.in_force_warning("pipl")?.into_iter().collect();
     let mut vars: Vars = vec![
         ("channel", w.pick(&channel.name).to_owned()),

@@ -69,7 +69,7 @@ pub(super) fn write_one(w: &Writer<'_>, platform: Platform) -> Result<Document, 
     ];
     let subject = w.own("subject", &subject_vars)?;
     let (recipient, email) = w.recipient(channel)?;
-    let (deadline, deadline_text) = w.deadline(w.pick(&channel.name), &subject)?;
+    let (deadline, deadline_text) = w.deadline(w.pick(&channel.name), &subject, channel)?;
     let mut vars: Vars = vec![
         ("channel", w.pick(&channel.name).to_owned()),
         ("platform", platform_name),

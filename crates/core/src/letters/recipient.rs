@@ -9,7 +9,7 @@ use super::document::Deadline;
 use super::hours::{self, HoursStatus, weekday_id};
 use super::ics::{AllDayEvent, ics};
 use super::writer::{Vars, Writer};
-use crate::data::{Channel, ContactKind, DayKind, DeadlineError};
+use crate::data::{Channel, ContactKind, DayKind, DeadlineError, PeriodUnit};
 use crate::verdict::CauseKind;
 
 impl Writer<'_> {
@@ -180,10 +180,16 @@ impl Writer<'_> {
     }
 
     /// The reply deadline for this kind's letters, and the sentence about it.
+    ///
+    /// An e-mail arrives the day it is sent, so the count starts on `today`; a letter sent by
+    /// post counts from the day the recipient receives it, which the text says. Days past the
+    /// last year with a holiday notice are counted Monday to Friday and the date is labelled as
+    /// an estimate, in the text and in the `.ics`.
     pub(super) fn deadline(
         &self,
         recipient: &str,
         subject: &str,
+        channel: &Channel,
     ) -> Result<(Option<Deadline>, String), ScriptError> {
         let Some(period) = self.data.calendar.reply_period_for(self.kind.id()) else {
             return Ok((None, self.c("deadline_none", &[])?));
@@ -191,37 +197,67 @@ impl Writer<'_> {
         let Some(sent_on) = self.today else {
             return Ok((None, self.c("deadline_no_date", &[])?));
         };
-        let due = match self
-            .data
-            .calendar
-            .add_working_days(sent_on, period.working_days)
-        {
-            Ok(due) => due,
-            Err(DeadlineError::YearNotCovered { year, .. }) => {
-                return Ok((
-                    None,
-                    self.c("deadline_year_missing", &[("year", &year.to_string())])?,
-                ));
-            }
-            Err(e) => return Ok((None, e.to_string())),
-        };
         let days = period.working_days.to_string();
+        let count = match period.unit {
+            PeriodUnit::Working => self.c("unit_working_days", &[("days", &days)])?,
+            PeriodUnit::Calendar => self.c("unit_calendar_days", &[("days", &days)])?,
+        };
         let text = self.pick(&period.text);
+        let has = |kind: ContactKind| channel.contacts.iter().any(|c| c.kind == kind);
+        let post_note = if has(ContactKind::Post) {
+            self.c("deadline_post", &[])?
+        } else {
+            String::new()
+        };
+        if !has(ContactKind::Email) {
+            // Only post or a web form: the day it arrives is not known, so no date.
+            let line = self.c(
+                "deadline_from_receipt",
+                &[("count", &count), ("text", text)],
+            )?;
+            return Ok((None, line));
+        }
+        let counted =
+            match self
+                .data
+                .calendar
+                .add_days_estimated(sent_on, period.working_days, period.unit)
+            {
+                Ok(counted) => counted,
+                Err(DeadlineError::YearNotCovered { year, .. }) => {
+                    return Ok((
+                        None,
+                        self.c("deadline_year_missing", &[("year", &year.to_string())])?,
+                    ));
+                }
+                Err(e) => return Ok((None, e.to_string())),
+            };
+        let due = counted.due;
+        let estimate = match counted.unknown_year {
+            Some(year) => self.c("deadline_estimated", &[("year", &year.to_string())])?,
+            None => String::new(),
+        };
         let line = self.c(
             "deadline_line",
             &[
-                ("days", &days),
+                ("count", &count),
                 ("sent_on", &sent_on.to_string()),
                 ("due", &due.to_string()),
+                ("estimate", &estimate),
+                ("post", &post_note),
                 ("text", text),
             ],
         )?;
-        let summary = self.c("ics_summary", &[("recipient", recipient), ("days", &days)])?;
+        let summary = self.c(
+            "ics_summary",
+            &[("recipient", recipient), ("count", &count)],
+        )?;
         let description = self.c(
             "ics_description",
             &[
                 ("subject", subject),
                 ("sent_on", &sent_on.to_string()),
+                ("estimate", &estimate),
                 ("text", text),
             ],
         )?;
@@ -236,6 +272,7 @@ impl Writer<'_> {
                 sent_on,
                 working_days: period.working_days,
                 due,
+                estimated: counted.unknown_year.is_some(),
                 period: period.clone(),
                 ics,
             }),
