@@ -494,3 +494,52 @@ fn a_posted_letter_counts_from_receipt() {
     let en = &write(CASE_2, ScriptKind::PiAccess, Lang::En)[0];
     assert!(en.guidance.contains("counts from the day it is received"));
 }
+
+#[test]
+fn salutations_come_from_the_recipient_table() {
+    let docs = write(CASE_1, ScriptKind::PlatformAppeal, Lang::ZhCn);
+    assert_eq!(docs[0].body.lines().next(), Some("尊敬的微信团队："));
+    // QQ appeals go to Tencent customer service (kf.qq.com), not to a "QQ客服".
+    assert_eq!(docs[1].body.lines().next(), Some("尊敬的腾讯客服："));
+    let tw = write(CASE_1, ScriptKind::PlatformAppeal, Lang::ZhTw);
+    assert_eq!(tw[1].body.lines().next(), Some("尊敬的騰訊客服："));
+    let alipay = r#"{"version":1,"today":"2024-03-08","platforms":["alipay"],"stays":[]}"#;
+    let en = &write(alipay, ScriptKind::PlatformAppeal, Lang::En)[0];
+    assert_eq!(
+        en.body.lines().next(),
+        Some("Dear Alipay customer service,")
+    );
+    let pi = &write(CASE_2, ScriptKind::PiAccess, Lang::ZhCn)[0];
+    assert_eq!(pi.body.lines().next(), Some("尊敬的腾讯数据隐私保护部："));
+}
+
+#[test]
+fn letters_dated_before_the_pipl_quote_none_of_it() {
+    // Case 1 is dated 2019-10-16; the PIPL is in force from 2021-11-01.
+    for lang in Lang::ALL {
+        for kind in [ScriptKind::PiAccess, ScriptKind::GameDecouple] {
+            let d = &write(CASE_1, kind, lang)[0];
+            for article in [
+                "第四十五条",
+                "第四十五條",
+                "Art. 45",
+                "第二十四条",
+                "第五十条",
+            ] {
+                assert!(
+                    !d.body.contains(article),
+                    "{} {}: {article}",
+                    kind.id(),
+                    lang.code()
+                );
+            }
+            let warns = lang.pick("2021-11-01 起施行", "2021-11-01 起施行", "2021-11-01");
+            assert!(d.guidance.contains(warns), "{} {}", kind.id(), lang.code());
+        }
+    }
+    // A 2024 letter cites it.
+    let d = &write(CASE_2, ScriptKind::PiAccess, Lang::ZhCn)[0];
+    assert!(d.body.contains("第四十五条"));
+    let d = &write(CASE_2, ScriptKind::GameDecouple, Lang::ZhCn)[0];
+    assert!(d.body.contains("第2项依据如下"));
+}

@@ -72,6 +72,7 @@ pub(super) fn write_one(w: &Writer<'_>, platform: Platform) -> Result<Document, 
     let (deadline, deadline_text) = w.deadline(w.pick(&channel.name), &subject, channel)?;
     let mut vars: Vars = vec![
         ("channel", w.pick(&channel.name).to_owned()),
+        ("salutation", w.salutation(channel)?),
         ("platform", platform_name),
         ("label", label),
         ("value", value),

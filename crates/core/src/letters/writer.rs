@@ -226,6 +226,15 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// How a letter to `channel` opens (review.md §7): from the `salute_<channel id>` table,
+    /// never built from the channel's name; "尊敬的{name}：" for a channel not in it.
+    pub(super) fn salutation(&self, channel: &Channel) -> Result<String, ScriptError> {
+        match section(self.common, &format!("salute_{}", channel.id)) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(_) => self.c("salute", &[("name", self.pick(&channel.name))]),
+        }
+    }
+
     pub(super) fn document(
         &self,
         platform: Option<Platform>,
@@ -235,8 +244,25 @@ impl<'a> Writer<'a> {
         mailto_to: Option<String>,
         deadline: Option<Deadline>,
     ) -> Result<Document, ScriptError> {
+        self.document_from(
+            "body", platform, vars, recipient, subject, mailto_to, deadline,
+        )
+    }
+
+    /// [`Writer::document`] with the body taken from section `body_key` (e.g. `body_pre_pipl`).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn document_from(
+        &self,
+        body_key: &str,
+        platform: Option<Platform>,
+        vars: &Vars,
+        recipient: Vec<String>,
+        subject: Option<String>,
+        mailto_to: Option<String>,
+        deadline: Option<Deadline>,
+    ) -> Result<Document, ScriptError> {
         let title = self.own("title", vars)?;
-        let body = tidy(&self.own("body", vars)?);
+        let body = tidy(&self.own(body_key, vars)?);
         let guidance = tidy(&self.own("guidance", vars)?);
         let mailto = mailto_to.map(|to| mailto(&to, subject.as_deref().unwrap_or(""), &body));
         Ok(Document {
