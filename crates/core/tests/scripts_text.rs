@@ -543,3 +543,28 @@ fn letters_dated_before_the_pipl_quote_none_of_it() {
     let d = &write(CASE_2, ScriptKind::GameDecouple, Lang::ZhCn)[0];
     assert!(d.body.contains("第2项依据如下"));
 }
+
+#[test]
+fn source_titles_are_printed_in_the_text_s_language() {
+    let en = &write(CASE_1, ScriptKind::Hotline, Lang::En)[0];
+    let hours = en
+        .guidance
+        .lines()
+        .find(|l| l.starts_with("Hours given by the source"))
+        .unwrap();
+    assert!(hours.contains("Changsha Evening News"), "{hours}");
+    assert!(!hours.contains("长沙晚报"), "{hours}");
+    assert!(!en.guidance.contains("来自：") && en.guidance.contains("Changsha Evening News (Nie Yingrong), October 2019 report (a repost; the original page could not be re-read): what the police asked"));
+    let zh = &write(CASE_1, ScriptKind::Hotline, Lang::ZhCn)[0];
+    let hours = zh
+        .guidance
+        .lines()
+        .find(|l| l.starts_with("来源给出的工作时间"))
+        .unwrap();
+    // No English word (4+ letters) in the Chinese hours line.
+    let mut run = 0;
+    for c in hours.chars() {
+        run = if c.is_ascii_alphabetic() { run + 1 } else { 0 };
+        assert!(run < 4, "{hours}");
+    }
+}

@@ -59,7 +59,7 @@ impl Writer<'_> {
             .map(|r| format!("{}–{}", short_time(&r.from), short_time(&r.to)))
             .collect::<Vec<_>>()
             .join(&sep);
-        let source = h.sources.first().map_or("", |s| s.title.as_str());
+        let source = h.sources.first().map_or("", |s| self.source_title(s));
         let confidence = self.confidence(h.confidence)?;
         let mut lines = vec![self.c(
             "hours_line",
@@ -292,7 +292,10 @@ impl Writer<'_> {
                 out.push('\n');
                 out.push_str(&self.c(
                     "scam_free",
-                    &[("channel", self.pick(&ch.name)), ("source", &source.title)],
+                    &[
+                        ("channel", self.pick(&ch.name)),
+                        ("source", self.source_title(source)),
+                    ],
                 )?);
             }
         }

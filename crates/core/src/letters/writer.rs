@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::document::{Deadline, Document, mailto};
 use super::{ScriptError, ScriptInput, ScriptKind, common_file, template_file};
 use crate::case::{Person, Platform};
-use crate::data::{Channel, Confidence, Guidance, Localized};
+use crate::data::{Channel, Confidence, Guidance, Localized, Source};
 use crate::i18n::Lang;
 use crate::template::{fill, section};
 use crate::validation::{DialNumber, id_check_char, validate_dial_number};
@@ -69,6 +69,15 @@ impl<'a> Writer<'a> {
 
     pub(super) fn pick<'l>(&self, text: &'l Localized) -> &'l str {
         self.lang.pick(&text.zh_cn, &text.zh_tw, &text.en)
+    }
+
+    /// A source's title as this language prints it: the English title in English texts when
+    /// the data has one, the (Chinese) title otherwise.
+    pub(super) fn source_title<'s>(&self, source: &'s Source) -> &'s str {
+        match (self.lang, &source.title_en) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            _ => &source.title,
+        }
     }
 
     pub(super) fn channel(&self, id: &str) -> Result<&'a Channel, ScriptError> {
