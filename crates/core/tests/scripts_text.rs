@@ -568,3 +568,16 @@ fn source_titles_are_printed_in_the_text_s_language() {
         assert!(run < 4, "{hours}");
     }
 }
+
+#[test]
+fn the_look_back_window_is_labelled_as_our_inference() {
+    let (_, screening) = screen(CASE_1);
+    let why = &screening.findings[0].why;
+    assert!(why.contains("回溯期"), "{why}");
+    assert!(
+        why.contains("官方从未公布回溯多久") && why.contains("是我们的推断"),
+        "{why}"
+    );
+    // 2019-08-15 ..= 2019-10-14 in the data: "about 60 days".
+    assert!(why.contains("约60天"), "{why}");
+}

@@ -10,7 +10,7 @@ use crate::case::{Person, Platform};
 use crate::data::{Channel, Confidence, Guidance, Localized, Source};
 use crate::i18n::Lang;
 use crate::template::{fill, section};
-use crate::validation::{DialNumber, id_check_char, validate_dial_number};
+use crate::validation::{DialNumber, has_wrong_check_char, validate_dial_number};
 
 /// Fills the templates of one kind in one language.
 pub(super) struct Writer<'a> {
@@ -126,7 +126,7 @@ impl<'a> Writer<'a> {
     /// never written, only the placeholder with a note to check it.
     pub(super) fn id_number(&self) -> Result<String, ScriptError> {
         if let Some(v) = self.person().id_number.as_deref()
-            && wrong_check_char(v)
+            && has_wrong_check_char(v)
         {
             return Ok(format!(
                 "{}{}",
@@ -306,21 +306,6 @@ fn month_en(d: Date) -> &'static str {
         "December",
     ];
     MONTHS[usize::try_from(d.month() - 1).unwrap_or(0).min(11)]
-}
-
-/// An 18-character ID number whose first 17 characters are digits but whose check character is
-/// not the one they give (spaces and dashes ignored, `x` read as `X`).
-fn wrong_check_char(text: &str) -> bool {
-    let id: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .collect::<String>()
-        .to_ascii_uppercase();
-    if id.len() != 18 || !id.is_ascii() {
-        return false;
-    }
-    let (first17, last) = id.split_at(17);
-    id_check_char(first17).is_some_and(|expected| !last.starts_with(expected))
 }
 
 /// Collapses runs of blank lines left by empty blocks into one, and trims the ends.
