@@ -126,6 +126,8 @@ impl Draft {
             frozen_on: Some(self.frozen_on.clone()).filter(|d| !d.trim().is_empty()),
             platforms: self.platforms.iter().map(|p| p.id().to_owned()).collect(),
             freeze_message: Some(self.message.clone()).filter(|m| !m.trim().is_empty()),
+            // The page has one message field; per-platform texts come from imported case files.
+            freeze_messages: Default::default(),
             stays,
             person: (person != Person::default()).then_some(person),
         })

@@ -4,6 +4,8 @@
 //! (unknown fields are refused), and [`CaseFile::validate`] turns it into a typed [`Case`] or the
 //! first [`InputError`], which names the stay and the field.
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +25,11 @@ pub struct CaseFile {
     pub platforms: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub freeze_message: Option<String>,
+    /// The block text of each frozen platform, by platform id (`{"qq": "…"}`): a letter to a
+    /// platform quotes only that platform's text. `freeze_message` stays the text of the platform
+    /// it names.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub freeze_messages: BTreeMap<String, String>,
     #[serde(default)]
     pub stays: Vec<StayInput>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -169,8 +176,49 @@ pub struct Case {
     pub frozen_on: Option<Date>,
     pub platforms: Vec<Platform>,
     pub freeze_message: Option<String>,
+    /// Each platform's own block text (non-blank), from `freeze_messages`.
+    pub freeze_messages: BTreeMap<Platform, String>,
     pub stays: Vec<Stay>,
     pub person: Person,
+}
+
+impl Case {
+    /// The block text a letter to `platform` may quote: that platform's own text, else
+    /// `freeze_message` when it names this platform (or names none and the case has only this
+    /// platform). `None` when the case holds no text of this platform's: a WeChat notice is
+    /// never quoted in a QQ letter.
+    pub fn message_for(&self, platform: Platform) -> Option<&str> {
+        if let Some(text) = self.freeze_messages.get(&platform) {
+            return Some(text);
+        }
+        let text = self.freeze_message.as_deref()?;
+        let named = message_platforms(text);
+        let fits = if named.is_empty() {
+            self.platforms.len() <= 1 && self.platforms.first().is_none_or(|p| *p == platform)
+        } else {
+            named.contains(&platform)
+        };
+        fits.then_some(text)
+    }
+}
+
+/// The platforms a block text names by name (微信, QQ, 支付宝, in any of the three languages).
+pub fn message_platforms(text: &str) -> Vec<Platform> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    if lower.contains("微信") || lower.contains("wechat") || lower.contains("weixin") {
+        out.push(Platform::Wechat);
+    }
+    if lower.contains("qq") {
+        out.push(Platform::Qq);
+    }
+    if ["支付宝", "支付寶", "alipay"]
+        .iter()
+        .any(|k| lower.contains(k))
+    {
+        out.push(Platform::Alipay);
+    }
+    out
 }
 
 /// The case-file versions this build reads.
@@ -250,6 +298,25 @@ impl CaseFile {
                 .as_ref()
                 .filter(|m| !m.trim().is_empty())
                 .cloned(),
+            freeze_messages: self
+                .freeze_messages
+                .iter()
+                .filter(|(_, text)| !text.trim().is_empty())
+                .map(|(id, text)| {
+                    Platform::from_id(id)
+                        .map(|p| (p, text.clone()))
+                        .ok_or_else(|| {
+                            InputError::new(
+                                format!("freeze_messages.{id}"),
+                                InputErrorKind::UnknownValue {
+                                    what: "platform",
+                                    value: id.clone(),
+                                    allowed: "wechat, qq, alipay, bank, phone, game, other",
+                                },
+                            )
+                        })
+                })
+                .collect::<Result<_, _>>()?,
             stays,
             person: self.person.clone().unwrap_or_default(),
         })

@@ -249,6 +249,25 @@ pub fn id_check_char(first17: &str) -> Option<char> {
     Some(CHECK[(sum % 11) as usize])
 }
 
+/// Whether `text` is an 18-character ID number whose first 17 characters are digits but whose
+/// check character is not the one they give (spaces and dashes ignored, `x` read as `X`): the
+/// one mistake the page warns about at the field, and the scripts never write.
+///
+/// ```
+/// use prescreen_core::validation::has_wrong_check_char;
+/// assert!(has_wrong_check_char("430102199003150021"));
+/// assert!(!has_wrong_check_char("430102 19900315 0020"));
+/// assert!(!has_wrong_check_char("4301021990")); // not typed in full yet
+/// ```
+pub fn has_wrong_check_char(text: &str) -> bool {
+    let id = squeeze(text).to_ascii_uppercase();
+    if id.len() != 18 || !id.is_ascii() {
+        return false;
+    }
+    let (first17, last) = id.split_at(17);
+    id_check_char(first17).is_some_and(|expected| !last.starts_with(expected))
+}
+
 fn birth_date_of(id: &str) -> Option<Date> {
     let digits = id.get(6..14)?;
     let year: i16 = digits.get(0..4)?.parse().ok()?;

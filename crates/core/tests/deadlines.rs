@@ -206,3 +206,59 @@ fn folding_never_splits_a_character() {
     }
     assert!(text.replace("\r\n ", "").contains(&"答".repeat(100)));
 }
+
+#[test]
+fn past_the_last_notice_working_days_are_an_estimate_said_as_such() {
+    use prescreen_core::data::PeriodUnit;
+    let c = calendar();
+    // Mon 2026-12-28 + 15: Tue 29 … Thu 31 (3), then 2027 counted Monday to Friday (no notice
+    // yet, so 1 January is not known as a holiday): Fri 1 (4), 4–8 (9), 11–15 (14), Mon 18 (15).
+    let counted = c
+        .add_days_estimated(date(2026, 12, 28), 15, PeriodUnit::Working)
+        .unwrap();
+    assert_eq!(counted.due, date(2027, 1, 18));
+    assert_eq!(counted.unknown_year, Some(2027));
+    // The strict count still refuses: nothing silently becomes a fact.
+    assert!(c.add_working_days(date(2026, 12, 28), 15).is_err());
+    // A June 2026 count is covered by the 2026 notice: no estimate, and the same date as before.
+    let june = c
+        .add_days_estimated(date(2026, 6, 1), 15, PeriodUnit::Working)
+        .unwrap();
+    assert_eq!(june.unknown_year, None);
+    assert_eq!(june.due, c.add_working_days(date(2026, 6, 1), 15).unwrap());
+    // Before the first notice there is nothing to estimate from.
+    assert!(
+        c.add_days_estimated(date(2018, 6, 1), 5, PeriodUnit::Working)
+            .is_err()
+    );
+}
+
+#[test]
+fn a_calendar_day_period_counts_holidays_too() {
+    use prescreen_core::data::PeriodUnit;
+    let c = calendar();
+    // 30 calendar days from Mon 2019-09-30 run through the National Day week: 2019-10-30, where
+    // 30 working days would end in mid-November.
+    let counted = c
+        .add_days_estimated(date(2019, 9, 30), 30, PeriodUnit::Calendar)
+        .unwrap();
+    assert_eq!(counted.due, date(2019, 10, 30));
+    assert_eq!(counted.unknown_year, None);
+    assert!(c.add_working_days(date(2019, 9, 30), 30).unwrap() > date(2019, 11, 8));
+    // `unit` is optional in the data and defaults to working days.
+    let period: prescreen_core::data::ReplyPeriod = serde_json::from_str(
+        r#"{"id":"x","channel":"tencent-privacy","working_days":15,"applies_to":[],
+            "text":{"zh-CN":"a","zh-TW":"a","en":"a"},"confidence":"single","sources":[]}"#,
+    )
+    .unwrap();
+    assert_eq!(period.unit, PeriodUnit::Working);
+    let period: prescreen_core::data::ReplyPeriod = serde_json::from_str(
+        r#"{"id":"x","channel":"police-local","days":30,"unit":"calendar","applies_to":[],
+            "text":{"zh-CN":"a","zh-TW":"a","en":"a"},"confidence":"official","sources":[]}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        (period.working_days, period.unit),
+        (30, PeriodUnit::Calendar)
+    );
+}

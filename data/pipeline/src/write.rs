@@ -320,12 +320,14 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
         sources.push(Source {
             url: MIMU_URL.into(),
             title: MIMU_TITLE.into(),
+            title_en: None,
             quote: None,
             checked: None,
         });
         sources.push(Source {
             url: GEO_MAPS_URL.into(),
             title: GEO_MAPS_TITLE.into(),
+            title_en: None,
             quote: None,
             checked: None,
         });
@@ -425,6 +427,7 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
             sources: vec![Source {
                 url: GEO_MAPS_URL.into(),
                 title: GEO_MAPS_TITLE.into(),
+                title_en: None,
                 quote: None,
                 checked: None,
             }],

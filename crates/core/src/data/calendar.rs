@@ -3,9 +3,11 @@
 //! A working day in mainland China is a weekday that is not a public holiday, or a weekend day
 //! the State Council has made a working day to make up for a bridge holiday (调休). Both come from
 //! the State Council General Office's yearly notice, which `static/data/holidays.json` holds as
-//! data, year by year, with the notice's address. A date in a year without a notice is an error,
-//! never a guess: the next year's holidays are not known until its notice is out. Late-December
-//! days also need the next year's notice, which sometimes moves them (New Year bridges).
+//! data, year by year, with the notice's address. A date in a year without a notice is an error
+//! for [`Calendar::add_working_days`]: the next year's holidays are not known until its notice is
+//! out. Late-December days also need the next year's notice, which sometimes moves them (New Year
+//! bridges). [`Calendar::add_days_estimated`] counts such days Monday to Friday instead, and says
+//! so, for texts that label the date an estimate.
 //!
 //! Reply periods come from the same file (`reply_periods`), each with its source; a request
 //! whose recipient has no sourced period gets no computed deadline.
@@ -70,13 +72,45 @@ pub struct ReplyPeriod {
     pub id: String,
     /// The `channels.json` id of the recipient.
     pub channel: String,
+    /// How many days, in `unit`s (working days unless the source counts calendar days).
+    #[serde(alias = "days")]
     pub working_days: u32,
+    /// What the days are: working days (the default) or calendar days (自然日, e.g. "三十日").
+    #[serde(default, skip_serializing_if = "PeriodUnit::is_working")]
+    pub unit: PeriodUnit,
     /// The script kinds (`pi-access`, `game-decouple` …) whose letters go to this recipient.
     pub applies_to: Vec<String>,
     /// What the period is, in three languages (whose promise it is, what it covers).
     pub text: Localized,
     pub confidence: Confidence,
     pub sources: Vec<Source>,
+}
+
+/// What a reply period counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodUnit {
+    /// Working days: weekdays that are not holidays, plus make-up working days (调休).
+    #[default]
+    Working,
+    /// Calendar days (自然日): every day counts.
+    Calendar,
+}
+
+impl PeriodUnit {
+    pub fn is_working(&self) -> bool {
+        *self == PeriodUnit::Working
+    }
+}
+
+/// A due date, and whether it is an estimate: counted in part past the last year whose holiday
+/// notice the data holds, where only Saturdays and Sundays are taken as days off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub due: Date,
+    /// The first year without a notice that the count ran into; `None` when every day counted
+    /// is covered by a notice.
+    pub unknown_year: Option<i16>,
 }
 
 /// A date the calendar cannot answer for, or a data file that does not load.
@@ -227,16 +261,76 @@ impl Calendar {
     /// assert!(calendar.add_working_days(date(2027, 3, 1), 1).is_err());
     /// ```
     pub fn add_working_days(&self, date: Date, n: u32) -> Result<Date, DeadlineError> {
+        let counted = self.count(date, n, PeriodUnit::Working, false)?;
+        Ok(counted.due)
+    }
+
+    /// `n` days of `unit` after `date`, as [`Calendar::add_working_days`], except that days past
+    /// the last year with a notice are counted as plain Monday-to-Friday working days and the
+    /// result says so (`unknown_year`): an estimate the text must label, never invented holidays.
+    /// Years before the first notice are still an error.
+    ///
+    /// ```
+    /// use jiff::civil::date;
+    /// use prescreen_core::data::{Calendar, PeriodUnit};
+    /// let calendar = Calendar::from_json(include_str!("../../../../static/data/holidays.json")).unwrap();
+    /// let c = calendar.add_days_estimated(date(2027, 3, 1), 1, PeriodUnit::Working).unwrap();
+    /// assert_eq!((c.due, c.unknown_year), (date(2027, 3, 2), Some(2027)));
+    /// ```
+    pub fn add_days_estimated(
+        &self,
+        date: Date,
+        n: u32,
+        unit: PeriodUnit,
+    ) -> Result<Counted, DeadlineError> {
+        self.count(date, n, unit, true)
+    }
+
+    fn count(
+        &self,
+        date: Date,
+        n: u32,
+        unit: PeriodUnit,
+        estimate: bool,
+    ) -> Result<Counted, DeadlineError> {
+        if unit == PeriodUnit::Calendar {
+            let due = date
+                .checked_add(i64::from(n).days())
+                .map_err(|_| DeadlineError::Overflow)?;
+            return Ok(Counted {
+                due,
+                unknown_year: None,
+            });
+        }
+        let last = self.years.last().copied();
+        let mut unknown_year = None;
         let mut day = date;
         let mut left = n;
         while left > 0 {
             day = day
                 .checked_add(1.day())
                 .map_err(|_| DeadlineError::Overflow)?;
-            if self.is_working_day(day)? {
+            let working = match self.day(day) {
+                Ok(kind) => kind.is_working(),
+                Err(DeadlineError::YearNotCovered { year, .. })
+                    if estimate && last.is_some_and(|l| year > l) =>
+                {
+                    unknown_year.get_or_insert(year);
+                    // A covered day keeps its notice's kind; the rest is Monday to Friday.
+                    match self.days.get(&day) {
+                        Some((off, _)) if self.years.contains(&day.year()) => !off,
+                        _ => !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday),
+                    }
+                }
+                Err(e) => return Err(e),
+            };
+            if working {
                 left -= 1;
             }
         }
-        Ok(day)
+        Ok(Counted {
+            due: day,
+            unknown_year,
+        })
     }
 }

@@ -109,6 +109,11 @@ pub struct Hours {
     pub tz: String,
     pub confidence: Confidence,
     pub sources: Vec<Source>,
+    /// The last day (`YYYY-MM-DD`) the sources show these hours in use. After it the pages give
+    /// the hours only as published, never "open now"; without it, the end of 2019 (every hours
+    /// source in the data is from the 2019 freeze).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<String>,
 }
 
 /// `HH:MM`–`HH:MM`, local time.

@@ -46,7 +46,8 @@ mod source;
 
 pub use area::EventArea;
 pub use calendar::{
-    Calendar, DayKind, DeadlineError, HolidayDay, HolidayYear, HolidaysFile, ReplyPeriod,
+    Calendar, Counted, DayKind, DeadlineError, HolidayDay, HolidayYear, HolidaysFile, PeriodUnit,
+    ReplyPeriod,
 };
 pub use channels::{
     AsksFor, Channel, ChannelsFile, Contact, ContactKind, Cost, Hours, How, Note, TimeRange,

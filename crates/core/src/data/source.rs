@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 pub struct Source {
     pub url: String,
     pub title: String,
+    /// The title in English, for English texts, when `title` is Chinese (a Chinese title stays
+    /// in Chinese texts; English ones never print a Chinese sentence as a title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     /// The words the fact rests on, when short enough to quote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,

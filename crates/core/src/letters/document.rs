@@ -13,8 +13,12 @@ use crate::validation::DialNumber;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deadline {
     pub sent_on: Date,
+    /// The period's length, in its unit (working days unless `period.unit` says calendar days).
     pub working_days: u32,
     pub due: Date,
+    /// True when the count ran past the last year with a holiday notice (days there counted
+    /// Monday to Friday); the texts and the `.ics` say so.
+    pub estimated: bool,
     /// The reply period and its source.
     pub period: ReplyPeriod,
     /// An iCalendar file with one all-day event on `due`.

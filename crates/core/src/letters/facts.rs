@@ -118,14 +118,15 @@ impl Writer<'_> {
                 )?,
             };
             let reason = self.field(&stay.note, "ph_reason")?;
-            let line = if stay.from == stay.to {
+            let spoken = self.spoken_range(stay.from, stay.to);
+            let line = if stay.from == stay.to || spoken.is_some() {
+                let date = match spoken {
+                    Some(span) if stay.from != stay.to => span,
+                    _ => self.date_text(stay.from),
+                };
                 self.c(
                     "visit_line_day",
-                    &[
-                        ("date", &stay.from.to_string()),
-                        ("place", &place),
-                        ("reason", &reason),
-                    ],
+                    &[("date", &date), ("place", &place), ("reason", &reason)],
                 )?
             } else {
                 self.c(
@@ -141,6 +142,10 @@ impl Writer<'_> {
             lines.push(line);
         }
         if lines.is_empty() {
+            // No stay entered at all: nothing to assert either way, so a placeholder.
+            if self.input.case.stays.is_empty() {
+                return self.c("visits_unknown", &[]);
+            }
             return self.c("visits_none", &[]);
         }
         Ok(lines.join("\n"))

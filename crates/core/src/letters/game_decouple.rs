@@ -16,16 +16,23 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
             &vec![("games_channel", w.pick(&games.name).to_owned())],
         )?,
     );
-    let (deadline, deadline_text) = w.deadline(w.pick(&privacy.name), &subject)?;
+    let (deadline, deadline_text) = w.deadline(w.pick(&privacy.name), &subject, privacy)?;
     let mut cautions = vec![w.c("game_lock_unsourced", &[])?];
-    cautions.extend(w.in_force_warning("pipl")?);
+    let pipl_warning = w.in_force_warning("pipl")?;
+    // Before the PIPL was in force the letter quotes none of it (the guidance says why).
+    let basis = if pipl_warning.is_none() {
+        w.own("basis", &vec![("quote", w.quote("pipl-45")?)])?
+    } else {
+        String::new()
+    };
+    cautions.extend(pipl_warning);
     let mut vars: Vars = vec![
         ("name", w.name()?),
         ("qq", w.qq()?),
         ("phone", w.phone()?),
         ("frozen_on", w.frozen_on()?),
         ("games", w.c("ph_games", &[])?),
-        ("quote", w.quote("pipl-45")?),
+        ("basis", basis),
         ("date", w.today_text()?),
         ("cautions", cautions.join("\n")),
         ("notes", w.notes(games)?),

@@ -42,7 +42,9 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
     };
     let (asks_source, asks_confidence) = match &channel.asks_for {
         Some(a) => (
-            a.sources.first().map_or(String::new(), |s| s.title.clone()),
+            a.sources
+                .first()
+                .map_or(String::new(), |s| w.source_title(s).to_owned()),
             w.confidence(a.confidence)?,
         ),
         None => (String::new(), w.confidence(Confidence::Unverified)?),

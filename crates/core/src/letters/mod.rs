@@ -59,7 +59,7 @@ use crate::data::Guidance;
 use crate::i18n::Lang;
 use crate::template::{TemplateError, section};
 use crate::validation::ValidationError;
-use crate::verdict::Screening;
+use crate::verdict::{CauseKind, Screening};
 
 pub use document::{Deadline, Document, mailto, percent_encode};
 pub use ics::{AllDayEvent, ics};
@@ -177,6 +177,10 @@ pub enum ScriptError {
         "the guidance data (channels, legal, holidays, linked) is not loaded; load the data with its guidance texts"
     )]
     NoGuidance,
+    #[error(
+        "the screening points at a ban under the platform's own rules; the police call script is only for the 2019 border-area freeze, so write a platform appeal (--kind platform-appeal) instead"
+    )]
+    NotABorderFreeze,
     #[error("the data has no {what} {id:?}; rebuild the data")]
     MissingData { what: &'static str, id: String },
     #[error("template: {0}")]
@@ -188,10 +192,14 @@ impl ScriptError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ScriptError::Number(e) => e.message(lang),
-            ScriptError::NoPlatform | ScriptError::NoPiRecipient | ScriptError::NoQq => {
+            ScriptError::NoPlatform
+            | ScriptError::NoPiRecipient
+            | ScriptError::NoQq
+            | ScriptError::NotABorderFreeze => {
                 let key = match self {
                     ScriptError::NoPlatform => "err_no_platform",
                     ScriptError::NoPiRecipient => "err_no_pi_recipient",
+                    ScriptError::NotABorderFreeze => "err_hotline_rules_ban",
                     _ => "err_no_qq",
                 };
                 section(common_file(lang), key)
@@ -236,6 +244,11 @@ pub fn render(
             _ => ScriptError::NoPlatform,
         });
     }
+    // A ban under the platform's own rules is not the police's to lift: the call script would
+    // argue the wrong case (review.md §3, case 2).
+    if kind == ScriptKind::Hotline && input.screening.cause.kind == CauseKind::PlatformViolation {
+        return Err(ScriptError::NotABorderFreeze);
+    }
     let w = Writer::new(kind, input, data)?;
     match kind {
         ScriptKind::Hotline => hotline::write(&w).map(|d| vec![d]),
@@ -245,16 +258,15 @@ pub fn render(
     }
 }
 
-/// The evidence checklist in a language (one item a line, without the heading).
+/// The evidence checklist in a language (one item a line, without the headings): the proofs of
+/// where you were (border cases), then the material for a platform-rules ban.
 pub fn evidence_checklist(lang: Lang) -> Vec<String> {
-    section(common_file(lang), "evidence")
-        .map(|t| {
-            t.lines()
-                .filter_map(|l| l.strip_prefix("- "))
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default()
+    ["evidence_border", "evidence_rules"]
+        .iter()
+        .filter_map(|key| section(common_file(lang), key).ok())
+        .flat_map(|t| t.lines().filter_map(|l| l.strip_prefix("- ")))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Reads a China-time `YYYY-MM-DDTHH:MM` (seconds optional), as the CLI's `--now` or the UI

@@ -24,12 +24,18 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
     let accounts = w.accounts()?;
     let subject = w.own("subject", &vec![("ids", w.account_ids()?)])?;
     let (recipient, email) = w.recipient(channel)?;
-    let (deadline, deadline_text) = w.deadline(w.pick(&channel.name), &subject)?;
+    let (deadline, deadline_text) = w.deadline(w.pick(&channel.name), &subject, channel)?;
     let cautions: Vec<String> = w.in_force_warning("pipl")?.into_iter().collect();
+    // Before the PIPL was in force the letter asks without citing it (the guidance says why).
+    let body = if cautions.is_empty() {
+        "body"
+    } else {
+        "body_pre_pipl"
+    };
     let mut vars: Vars = vec![
         ("channel", w.pick(&channel.name).to_owned()),
+        ("salutation", w.salutation(channel)?),
         ("name", w.name()?),
-        ("id_number", w.id_number()?),
         ("phone", w.phone()?),
         ("accounts", accounts),
         ("items", items.join("\n")),
@@ -40,5 +46,5 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
         ("deadline", deadline_text),
     ];
     vars.extend(w.closing(&[channel])?);
-    w.document(None, &vars, recipient, Some(subject), email, deadline)
+    w.document_from(body, None, &vars, recipient, Some(subject), email, deadline)
 }

@@ -31,10 +31,15 @@ pub(super) fn write_one(w: &Writer<'_>, platform: Platform) -> Result<Document, 
         .account_id(platform)?
         .unwrap_or_else(|| (String::new(), String::new()));
     let platform_name = w.platform_name(platform)?;
-    let reason = if w.has_border_visit() {
-        w.own("reason_border", &vec![("visits", w.visits()?)])?
-    } else {
-        w.own("reason_no_border", &Vec::new())?
+    // The arguments fit the cause: a rules ban gets no border story (it would raise fraud
+    // unprompted); a border-area freeze without a stay near the border asserts none.
+    let reason = match w.input.screening.cause.kind {
+        CauseKind::PlatformViolation => w.own("reason_rules", &Vec::new())?,
+        CauseKind::BorderAreaFreeze if !w.has_border_visit() => {
+            w.own("reason_border_no_stay", &Vec::new())?
+        }
+        _ if w.has_border_visit() => w.own("reason_border", &vec![("visits", w.visits()?)])?,
+        _ => w.own("reason_rules", &Vec::new())?,
     };
     // Art. 32 para. 3 covers fraud-related measures (Arts 11, 12, 18, 22); a ban under the
     // platform's own rules is not one, so the letter does not cite it there.
@@ -64,16 +69,17 @@ pub(super) fn write_one(w: &Writer<'_>, platform: Platform) -> Result<Document, 
     ];
     let subject = w.own("subject", &subject_vars)?;
     let (recipient, email) = w.recipient(channel)?;
-    let (deadline, deadline_text) = w.deadline(w.pick(&channel.name), &subject)?;
+    let (deadline, deadline_text) = w.deadline(w.pick(&channel.name), &subject, channel)?;
     let mut vars: Vars = vec![
         ("channel", w.pick(&channel.name).to_owned()),
+        ("salutation", w.salutation(channel)?),
         ("platform", platform_name),
         ("label", label),
         ("value", value),
         ("name", w.name()?),
         ("phone", w.phone()?),
         ("frozen_on", w.frozen_on()?),
-        ("message", w.message()?),
+        ("message", w.message_for(platform)?),
         ("reason", reason),
         ("legal", legal),
         ("date", w.today_text()?),

@@ -9,7 +9,8 @@ use super::document::Deadline;
 use super::hours::{self, HoursStatus, weekday_id};
 use super::ics::{AllDayEvent, ics};
 use super::writer::{Vars, Writer};
-use crate::data::{Channel, ContactKind, DayKind, DeadlineError};
+use crate::data::{Channel, ContactKind, DayKind, DeadlineError, PeriodUnit};
+use crate::verdict::CauseKind;
 
 impl Writer<'_> {
     pub(super) fn weekday_name(&self, day: jiff::civil::Weekday) -> Result<String, ScriptError> {
@@ -58,7 +59,7 @@ impl Writer<'_> {
             .map(|r| format!("{}–{}", short_time(&r.from), short_time(&r.to)))
             .collect::<Vec<_>>()
             .join(&sep);
-        let source = h.sources.first().map_or("", |s| s.title.as_str());
+        let source = h.sources.first().map_or("", |s| self.source_title(s));
         let confidence = self.confidence(h.confidence)?;
         let mut lines = vec![self.c(
             "hours_line",
@@ -69,8 +70,18 @@ impl Writer<'_> {
                 ("confidence", &confidence),
             ],
         )?];
+        // Hours from a 2019 report say nothing about a line today: past the last day the sources
+        // show them in use, no "open now" and no holiday check, only the hours as published.
+        let valid_until = h
+            .valid_until
+            .as_deref()
+            .and_then(|d| d.parse::<Date>().ok())
+            .unwrap_or(HOURS_VALID_UNTIL);
         match self.input.now {
             None => lines.push(self.c("hours_no_now", &[])?),
+            Some(now) if now.date() > valid_until => {
+                lines.push(self.c("hours_stale", &[("until", &valid_until.year().to_string())])?)
+            }
             Some(now) => {
                 let now_text = self.datetime_text(now)?;
                 let day_of_interest = match hours::status(h, now) {
@@ -169,10 +180,16 @@ impl Writer<'_> {
     }
 
     /// The reply deadline for this kind's letters, and the sentence about it.
+    ///
+    /// An e-mail arrives the day it is sent, so the count starts on `today`; a letter sent by
+    /// post counts from the day the recipient receives it, which the text says. Days past the
+    /// last year with a holiday notice are counted Monday to Friday and the date is labelled as
+    /// an estimate, in the text and in the `.ics`.
     pub(super) fn deadline(
         &self,
         recipient: &str,
         subject: &str,
+        channel: &Channel,
     ) -> Result<(Option<Deadline>, String), ScriptError> {
         let Some(period) = self.data.calendar.reply_period_for(self.kind.id()) else {
             return Ok((None, self.c("deadline_none", &[])?));
@@ -180,37 +197,67 @@ impl Writer<'_> {
         let Some(sent_on) = self.today else {
             return Ok((None, self.c("deadline_no_date", &[])?));
         };
-        let due = match self
-            .data
-            .calendar
-            .add_working_days(sent_on, period.working_days)
-        {
-            Ok(due) => due,
-            Err(DeadlineError::YearNotCovered { year, .. }) => {
-                return Ok((
-                    None,
-                    self.c("deadline_year_missing", &[("year", &year.to_string())])?,
-                ));
-            }
-            Err(e) => return Ok((None, e.to_string())),
-        };
         let days = period.working_days.to_string();
+        let count = match period.unit {
+            PeriodUnit::Working => self.c("unit_working_days", &[("days", &days)])?,
+            PeriodUnit::Calendar => self.c("unit_calendar_days", &[("days", &days)])?,
+        };
         let text = self.pick(&period.text);
+        let has = |kind: ContactKind| channel.contacts.iter().any(|c| c.kind == kind);
+        let post_note = if has(ContactKind::Post) {
+            self.c("deadline_post", &[])?
+        } else {
+            String::new()
+        };
+        if !has(ContactKind::Email) {
+            // Only post or a web form: the day it arrives is not known, so no date.
+            let line = self.c(
+                "deadline_from_receipt",
+                &[("count", &count), ("text", text)],
+            )?;
+            return Ok((None, line));
+        }
+        let counted =
+            match self
+                .data
+                .calendar
+                .add_days_estimated(sent_on, period.working_days, period.unit)
+            {
+                Ok(counted) => counted,
+                Err(DeadlineError::YearNotCovered { year, .. }) => {
+                    return Ok((
+                        None,
+                        self.c("deadline_year_missing", &[("year", &year.to_string())])?,
+                    ));
+                }
+                Err(e) => return Ok((None, e.to_string())),
+            };
+        let due = counted.due;
+        let estimate = match counted.unknown_year {
+            Some(year) => self.c("deadline_estimated", &[("year", &year.to_string())])?,
+            None => String::new(),
+        };
         let line = self.c(
             "deadline_line",
             &[
-                ("days", &days),
+                ("count", &count),
                 ("sent_on", &sent_on.to_string()),
                 ("due", &due.to_string()),
+                ("estimate", &estimate),
+                ("post", &post_note),
                 ("text", text),
             ],
         )?;
-        let summary = self.c("ics_summary", &[("recipient", recipient), ("days", &days)])?;
+        let summary = self.c(
+            "ics_summary",
+            &[("recipient", recipient), ("count", &count)],
+        )?;
         let description = self.c(
             "ics_description",
             &[
                 ("subject", subject),
                 ("sent_on", &sent_on.to_string()),
+                ("estimate", &estimate),
                 ("text", text),
             ],
         )?;
@@ -225,6 +272,7 @@ impl Writer<'_> {
                 sent_on,
                 working_days: period.working_days,
                 due,
+                estimated: counted.unknown_year.is_some(),
                 period: period.clone(),
                 ics,
             }),
@@ -232,7 +280,8 @@ impl Writer<'_> {
         ))
     }
 
-    /// The scam warning; "free" only for a channel whose data says so with a source.
+    /// The scam warning, with "free" only for a channel whose data says so with a source (under
+    /// the scam heading), then the warning against buying or renting accounts as its own block.
     pub(super) fn scam(&self, channels: &[&Channel]) -> Result<String, ScriptError> {
         let mut out = self.c("scam", &[])?;
         for ch in channels {
@@ -243,10 +292,15 @@ impl Writer<'_> {
                 out.push('\n');
                 out.push_str(&self.c(
                     "scam_free",
-                    &[("channel", self.pick(&ch.name)), ("source", &source.title)],
+                    &[
+                        ("channel", self.pick(&ch.name)),
+                        ("source", self.source_title(source)),
+                    ],
                 )?);
             }
         }
+        out.push_str("\n\n");
+        out.push_str(&self.c("no_buying", &[])?);
         Ok(out)
     }
 
@@ -278,17 +332,38 @@ impl Writer<'_> {
         ))
     }
 
+    /// The material to gather, for the cause: proofs of where you were for a border-area
+    /// freeze, the ban's screenshots and login records for a platform-rules ban, both (each
+    /// under a heading saying when it applies) when the cause is unclear.
+    pub(super) fn evidence(&self) -> Result<String, ScriptError> {
+        let keys: &[&str] = match self.input.screening.cause.kind {
+            CauseKind::PlatformViolation => &["evidence_rules"],
+            CauseKind::BorderAreaFreeze => &["evidence_border"],
+            _ => &["evidence_border", "evidence_rules"],
+        };
+        let mut parts = keys
+            .iter()
+            .map(|k| self.c(k, &[]))
+            .collect::<Result<Vec<_>, _>>()?;
+        parts.push(self.c("evidence_tail", &[])?);
+        Ok(parts.join("\n"))
+    }
+
     /// The parts every page ends with.
     pub(super) fn closing(&self, channels: &[&Channel]) -> Result<Vars, ScriptError> {
         Ok(vec![
             ("scam", self.scam(channels)?),
             ("other_accounts", self.c("other_accounts", &[])?),
-            ("evidence", self.c("evidence", &[])?),
+            ("evidence", self.evidence()?),
             ("linked", self.linked()?),
             ("no_promise", self.c("no_promise", &[])?),
         ])
     }
 }
+
+/// The last day hours without their own `valid_until` are taken as in use: the hours in the data
+/// come from reports on the 2019 freeze.
+const HOURS_VALID_UNTIL: Date = jiff::civil::date(2019, 12, 31);
 
 /// `08:00` → `8:00` (a published hour as people write it); `00:30` stays as it is.
 fn short_time(hhmm: &str) -> &str {

@@ -7,10 +7,10 @@ use jiff::civil::Date;
 use super::document::{Deadline, Document, mailto};
 use super::{ScriptError, ScriptInput, ScriptKind, common_file, template_file};
 use crate::case::{Person, Platform};
-use crate::data::{Channel, Confidence, Guidance, Localized};
+use crate::data::{Channel, Confidence, Guidance, Localized, Source};
 use crate::i18n::Lang;
 use crate::template::{fill, section};
-use crate::validation::{DialNumber, validate_dial_number};
+use crate::validation::{DialNumber, has_wrong_check_char, validate_dial_number};
 
 /// Fills the templates of one kind in one language.
 pub(super) struct Writer<'a> {
@@ -71,6 +71,15 @@ impl<'a> Writer<'a> {
         self.lang.pick(&text.zh_cn, &text.zh_tw, &text.en)
     }
 
+    /// A source's title as this language prints it: the English title in English texts when
+    /// the data has one, the (Chinese) title otherwise.
+    pub(super) fn source_title<'s>(&self, source: &'s Source) -> &'s str {
+        match (self.lang, &source.title_en) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            _ => &source.title,
+        }
+    }
+
     pub(super) fn channel(&self, id: &str) -> Result<&'a Channel, ScriptError> {
         self.data
             .channels
@@ -113,7 +122,18 @@ impl<'a> Writer<'a> {
         self.field(&self.person().name, "ph_name")
     }
 
+    /// The ID number, or its placeholder; a number whose GB 11643 check character is wrong is
+    /// never written, only the placeholder with a note to check it.
     pub(super) fn id_number(&self) -> Result<String, ScriptError> {
+        if let Some(v) = self.person().id_number.as_deref()
+            && has_wrong_check_char(v)
+        {
+            return Ok(format!(
+                "{}{}",
+                self.c("ph_id_number", &[])?,
+                self.c("id_check_wrong", &[])?
+            ));
+        }
         self.field(&self.person().id_number, "ph_id_number")
     }
 
@@ -129,21 +149,98 @@ impl<'a> Writer<'a> {
         self.field(&self.person().phone, "ph_phone")
     }
 
+    /// Whether dates are read aloud (the call script) rather than written (letters keep ISO).
+    pub(super) fn spoken(&self) -> bool {
+        self.kind == ScriptKind::Hotline
+    }
+
+    /// A date as this kind states it: 2019年9月3日 / 3 September 2019 in the call script, ISO
+    /// in letters.
+    pub(super) fn date_text(&self, d: Date) -> String {
+        if !self.spoken() {
+            return d.to_string();
+        }
+        match self.lang {
+            Lang::En => format!("{} {} {}", d.day(), month_en(d), d.year()),
+            _ => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        }
+    }
+
+    /// Two dates as a span read aloud, the shared parts said once (2019年9月3日至5日, 3 to 5
+    /// September 2019); `None` outside the call script, where the template's ISO form is used.
+    pub(super) fn spoken_range(&self, from: Date, to: Date) -> Option<String> {
+        if !self.spoken() {
+            return None;
+        }
+        let same_year = from.year() == to.year();
+        let same_month = same_year && from.month() == to.month();
+        Some(match self.lang {
+            Lang::En => {
+                let start = if same_month {
+                    from.day().to_string()
+                } else if same_year {
+                    format!("{} {}", from.day(), month_en(from))
+                } else {
+                    self.date_text(from)
+                };
+                format!("{start} to {}", self.date_text(to))
+            }
+            _ => {
+                let end = if same_month {
+                    format!("{}日", to.day())
+                } else if same_year {
+                    format!("{}月{}日", to.month(), to.day())
+                } else {
+                    self.date_text(to)
+                };
+                format!("{}至{end}", self.date_text(from))
+            }
+        })
+    }
+
     pub(super) fn frozen_on(&self) -> Result<String, ScriptError> {
         match self.input.case.frozen_on {
-            Some(d) => Ok(d.to_string()),
+            Some(d) => Ok(self.date_text(d)),
             None => self.c("ph_frozen_on", &[]),
         }
     }
 
+    /// The block text the call script quotes: the one the user gave, else the first
+    /// platform's own text, else the placeholder.
     pub(super) fn message(&self) -> Result<String, ScriptError> {
-        self.field(&self.input.case.freeze_message, "ph_message")
+        let case = self.input.case;
+        let text = case
+            .freeze_message
+            .clone()
+            .or_else(|| case.freeze_messages.values().next().cloned());
+        self.field(&text, "ph_message")
+    }
+
+    /// The block text a letter to `platform` quotes: only that platform's own text, else a
+    /// placeholder naming the platform (never another platform's notice).
+    pub(super) fn message_for(&self, platform: Platform) -> Result<String, ScriptError> {
+        match self.input.case.message_for(platform) {
+            Some(text) if !text.trim().is_empty() => Ok(text.trim().to_owned()),
+            _ => {
+                let name = self.platform_name(platform)?;
+                self.c("ph_message_of", &[("platform", &name)])
+            }
+        }
     }
 
     pub(super) fn today_text(&self) -> Result<String, ScriptError> {
         match self.today {
             Some(d) => Ok(d.to_string()),
             None => self.c("ph_date", &[]),
+        }
+    }
+
+    /// How a letter to `channel` opens (review.md §7): from the `salute_<channel id>` table,
+    /// never built from the channel's name; "尊敬的{name}：" for a channel not in it.
+    pub(super) fn salutation(&self, channel: &Channel) -> Result<String, ScriptError> {
+        match section(self.common, &format!("salute_{}", channel.id)) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(_) => self.c("salute", &[("name", self.pick(&channel.name))]),
         }
     }
 
@@ -156,8 +253,25 @@ impl<'a> Writer<'a> {
         mailto_to: Option<String>,
         deadline: Option<Deadline>,
     ) -> Result<Document, ScriptError> {
+        self.document_from(
+            "body", platform, vars, recipient, subject, mailto_to, deadline,
+        )
+    }
+
+    /// [`Writer::document`] with the body taken from section `body_key` (e.g. `body_pre_pipl`).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn document_from(
+        &self,
+        body_key: &str,
+        platform: Option<Platform>,
+        vars: &Vars,
+        recipient: Vec<String>,
+        subject: Option<String>,
+        mailto_to: Option<String>,
+        deadline: Option<Deadline>,
+    ) -> Result<Document, ScriptError> {
         let title = self.own("title", vars)?;
-        let body = tidy(&self.own("body", vars)?);
+        let body = tidy(&self.own(body_key, vars)?);
         let guidance = tidy(&self.own("guidance", vars)?);
         let mailto = mailto_to.map(|to| mailto(&to, subject.as_deref().unwrap_or(""), &body));
         Ok(Document {
@@ -174,6 +288,24 @@ impl<'a> Writer<'a> {
             deadline,
         })
     }
+}
+
+fn month_en(d: Date) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    MONTHS[usize::try_from(d.month() - 1).unwrap_or(0).min(11)]
 }
 
 /// Collapses runs of blank lines left by empty blocks into one, and trims the ends.

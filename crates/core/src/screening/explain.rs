@@ -79,6 +79,31 @@ pub fn why(finding: &Finding, region: &str, lang: Lang) -> String {
             finding.stay_from, finding.stay_to, finding.window_from, window_to
         ),
     };
+    // The window's length is ours, not the authorities' (events.json `lookback_reason`).
+    if let (Ok(from), Some(Ok(to))) = (
+        finding.window_from.parse::<jiff::civil::Date>(),
+        finding
+            .window_to
+            .as_deref()
+            .map(str::parse::<jiff::civil::Date>),
+    ) && let Ok(span) = from.until(to)
+    {
+        let days = span.get_days();
+        let _ = match lang {
+            Lang::ZhCn => write!(
+                text,
+                "（官方从未公布回溯多久；回溯期按约{days}天估算，是我们的推断。）"
+            ),
+            Lang::ZhTw => write!(
+                text,
+                "（官方從未公布回溯多久；回溯期按約{days}天估算，是我們的推斷。）"
+            ),
+            Lang::En => write!(
+                text,
+                " (No look-back period was ever published; about {days} days is our own estimate.)"
+            ),
+        };
+    }
     text
 }
 

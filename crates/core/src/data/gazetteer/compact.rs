@@ -107,6 +107,7 @@ pub fn decode(text: &str) -> Result<PlacesFile, String> {
             sources.push(Source {
                 url: fill(url),
                 title: fill(title),
+                title_en: None,
                 quote: None,
                 checked: None,
             });
