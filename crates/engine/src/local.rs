@@ -108,6 +108,7 @@ mod tests {
                 frozen_on: Some("2019-10-16".to_owned()),
                 platforms,
                 freeze_message: message,
+                freeze_messages: Default::default(),
                 stays: vec![StayInput {
                     lat: Some(21.698),
                     lon: Some(100.031),
