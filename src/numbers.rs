@@ -4,17 +4,10 @@
 //! wasm); the page only reads a typed coordinate and prints a few distances, which the browser
 //! does exactly as well. The engine worker, which does the real arithmetic, uses Rust's.
 
-/// A typed decimal number ("21.698", "-0.5", "1e-3"), or `None` for anything else: empty, text,
-/// hex, `Infinity`, NaN.
-pub fn parse(text: &str) -> Option<f64> {
-    let text = text.trim();
-    let plain = !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'));
-    if !plain {
-        return None;
-    }
+/// The value of a decimal number the core's reader has already accepted
+/// (`prescreen_core::coords::parse_degrees_with` decides what counts as one number), or `None`
+/// when it is not finite.
+pub fn decimal(text: &str) -> Option<f64> {
     // `Number(text)` is NaN unless the whole text is one number.
     let value = text.parse::<js_sys::Number>().ok()?.value_of();
     value.is_finite().then_some(value)

@@ -2,7 +2,8 @@
 //! never lost; the conversions to and from the case file; and the edits that change it.
 
 use prescreen_core::case::{CASE_FILE_VERSION, CaseFile, Person, Platform, StayInput};
-use prescreen_core::error::{InputError, InputErrorKind};
+use prescreen_core::coords::parse_degrees_with;
+use prescreen_core::error::InputError;
 use prescreen_core::import::ProposedStay;
 use serde::{Deserialize, Serialize};
 
@@ -193,20 +194,10 @@ impl Draft {
     }
 }
 
-/// A typed coordinate; an empty or unreadable one names its field.
+/// A typed coordinate, read by the core's reader (the same syntax as everywhere else); an empty
+/// or unreadable one names its field.
 fn number(field: &str, text: &str) -> Result<f64, InputError> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(InputError::new(field, InputErrorKind::Missing));
-    }
-    numbers::parse(text).ok_or_else(|| {
-        InputError::new(
-            field,
-            InputErrorKind::BadCoordinates {
-                value: text.to_owned(),
-            },
-        )
-    })
+    parse_degrees_with(field, text, numbers::decimal)
 }
 
 fn non_blank(field: &Option<String>) -> Option<String> {

@@ -67,6 +67,82 @@ pub fn parse_pasted(field: &str, text: &str) -> Result<PastedPoint, InputError> 
     check_range(field, point)
 }
 
+/// One typed coordinate in degrees, as in the page's latitude and longitude boxes: a decimal
+/// number ("21.698", "-0.5", ".5", "1e-7"), full-width digits folded ("２１．６９８"). Empty is
+/// [`InputErrorKind::Missing`]; anything else (two numbers, letters, "NaN", "Infinity", hex) is
+/// [`InputErrorKind::BadCoordinates`]. The range is checked with the case
+/// ([`crate::validation`]), as for a case file's numbers.
+///
+/// ```
+/// use prescreen_core::coords::parse_degrees;
+/// assert_eq!(parse_degrees("lat", " 21.698 ").unwrap(), 21.698);
+/// assert_eq!(parse_degrees("lat", "－０．５").unwrap(), -0.5);
+/// assert!(parse_degrees("lat", "21.698, 100.031").is_err());
+/// assert!(parse_degrees("lat", "NaN").is_err());
+/// assert!(parse_degrees("lat", "0x15").is_err());
+/// assert!(parse_degrees("lat", "").is_err());
+/// ```
+pub fn parse_degrees(field: &str, text: &str) -> Result<f64, InputError> {
+    parse_degrees_with(field, text, |t| t.parse().ok())
+}
+
+/// [`parse_degrees`] with the decimal conversion given. The page passes the browser's `Number`
+/// (correctly rounded, as Rust's is, so both give the same value), which keeps Rust's float
+/// tables out of the first screen; what counts as one number is decided here either way.
+pub fn parse_degrees_with(
+    field: &str,
+    text: &str,
+    to_f64: impl Fn(&str) -> Option<f64>,
+) -> Result<f64, InputError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(InputError::new(field, InputErrorKind::Missing));
+    }
+    let folded = fold_full_width(text);
+    Some(folded.as_str())
+        .filter(|t| is_decimal(t))
+        .and_then(to_f64)
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| {
+            InputError::new(
+                field,
+                InputErrorKind::BadCoordinates {
+                    value: shorten(text),
+                },
+            )
+        })
+}
+
+/// `[+-] digits [. digits] [e [+-] digits]`, with at least one digit before the exponent.
+fn is_decimal(text: &str) -> bool {
+    fn digits(t: &str) -> bool {
+        t.bytes().all(|b| b.is_ascii_digit())
+    }
+    fn unsigned(t: &str) -> &str {
+        t.strip_prefix(['+', '-']).unwrap_or(t)
+    }
+    let (mantissa, exponent) = match unsigned(text).split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(unsigned(e))),
+        None => (unsigned(text), None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    !(whole.is_empty() && fraction.is_empty())
+        && digits(whole)
+        && digits(fraction)
+        && exponent.is_none_or(|e| !e.is_empty() && digits(e))
+}
+
+/// Full-width ASCII (digits, signs, point) as ASCII; `、` as a comma.
+fn fold_full_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            0x3001 => ',',
+            _ => c,
+        })
+        .collect()
+}
+
 fn check_range(field: &str, point: PastedPoint) -> Result<PastedPoint, InputError> {
     if !point.lat.is_finite() || !(-90.0..=90.0).contains(&point.lat) {
         return Err(InputError::new(
@@ -112,14 +188,7 @@ fn order_pair(a: f64, b: f64, datum: Option<Datum>) -> Option<PastedPoint> {
 
 /// Every decimal number in the text, in order (full-width digits and separators folded).
 fn numbers_in(text: &str) -> Vec<f64> {
-    let folded: String = text
-        .chars()
-        .map(|c| match c as u32 {
-            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            0x3001 => ',',
-            _ => c,
-        })
-        .collect();
+    let folded = fold_full_width(text);
     let mut numbers = Vec::new();
     let mut current = String::new();
     let flush = |current: &mut String, numbers: &mut Vec<f64>| {

@@ -150,3 +150,66 @@ fn outside_china_the_datums_agree() {
     let (lat, lon) = (48.8566, 2.3522);
     assert_eq!(to_wgs84(lat, lon, Datum::Gcj02), (lat, lon));
 }
+
+/// The one reader of a typed coordinate (the page's latitude and longitude boxes): what it
+/// accepts, with either decimal conversion, and what it refuses before converting anything.
+#[test]
+fn typed_degrees_one_decimal_number_or_a_named_refusal() {
+    use prescreen_core::coords::{parse_degrees, parse_degrees_with};
+    use prescreen_core::error::InputErrorKind;
+    for (text, value) in [
+        ("21.698", 21.698),
+        ("  -0.5 ", -0.5),
+        ("+100.031", 100.031),
+        (".5", 0.5),
+        ("5.", 5.0),
+        ("1e-7", 1e-7),
+        ("２１．６９８", 21.698),
+        ("－９９", -99.0),
+    ] {
+        assert_eq!(
+            parse_degrees("stays[0].lat", text).ok(),
+            Some(value),
+            "{text}"
+        );
+        // The page converts with the browser's Number; the syntax check is the core's.
+        let seen = std::cell::RefCell::new(Vec::new());
+        let with = parse_degrees_with("stays[0].lat", text, |t| {
+            seen.borrow_mut().push(t.to_owned());
+            t.parse().ok()
+        });
+        assert_eq!(with.ok(), Some(value), "{text}");
+        assert_eq!(seen.borrow().len(), 1, "{text}");
+    }
+    for text in [
+        "21.7abc",
+        "21.698, 100.031",
+        "NaN",
+        "inf",
+        "Infinity",
+        "0x15",
+        "1e",
+        "e5",
+        ".",
+        "-",
+        "1.2.3",
+        "21°41'",
+        "1e400",
+    ] {
+        let converted = std::cell::Cell::new(false);
+        let error = parse_degrees_with("stays[2].lon", text, |t| {
+            converted.set(true);
+            t.parse().ok()
+        })
+        .expect_err(text);
+        assert_eq!(error.field, "stays[2].lon", "{text}");
+        assert!(
+            matches!(error.kind, InputErrorKind::BadCoordinates { .. }),
+            "{text}: {error:?}"
+        );
+        // Only "1e400" is a decimal that overflows; nothing else reaches the conversion.
+        assert_eq!(converted.get(), text == "1e400", "{text}");
+    }
+    let empty = parse_degrees("stays[0].lat", "  ").expect_err("blank");
+    assert!(matches!(empty.kind, InputErrorKind::Missing));
+}

@@ -96,7 +96,11 @@ mod tests {
             vec![(None, vec!["wechat".to_owned()])];
         for pattern in &messages.patterns {
             for example in &pattern.examples {
-                let platforms = pattern.platforms.iter().map(|p| p.id().to_owned()).collect();
+                let platforms = pattern
+                    .platforms
+                    .iter()
+                    .map(|p| p.id().to_owned())
+                    .collect();
                 messages_and_platforms.push((Some(example.text.clone()), platforms));
             }
         }
@@ -142,7 +146,10 @@ mod tests {
                     lang,
                 };
                 let reply = part.handle(request.clone());
-                assert!(matches!(&reply, Reply::Screened { result: Ok(_), .. }), "{reply:?}");
+                assert!(
+                    matches!(&reply, Reply::Screened { result: Ok(_), .. }),
+                    "{reply:?}"
+                );
                 assert_eq!(reply, whole.handle(request), "{case:?} in {lang:?}");
             }
         }
@@ -186,7 +193,11 @@ mod tests {
                     if matches!(&reply, Some(Reply::Documents { result: Ok(_), .. })) {
                         written += 1;
                     }
-                    assert_eq!(reply, whole.handle(request), "{kind} for {case:?} in {lang:?}");
+                    assert_eq!(
+                        reply,
+                        whole.handle(request),
+                        "{kind} for {case:?} in {lang:?}"
+                    );
                 }
             }
         }
