@@ -17,7 +17,7 @@ const T = [
     '在微信等应用里：点右上角“…”→“在浏览器打开”。',
     '其他情况：把浏览器更新到最新版（至少 Chrome 96、Safari 15.1、Firefox 79）。',
     '本工具没能启动：请检查网络后重新载入页面。',
-    '在微信里打开时，离线使用和保存可能失败，微信也可能清除本页保存的内容：请点右上角“…”→“在浏览器打开”，并用页面底部的“导出”保存案件文件。',
+    '在微信里打开时，离线使用和保存可能失败，微信也可能清除本页保存的内容：请点右上角“…”→“在浏览器打开”，并用页面底部的“导出案例文件”保存一份。',
   ],
   [
     '這個瀏覽器無法執行本工具',
@@ -26,7 +26,7 @@ const T = [
     '在微信等 App 裡：點右上角「…」→「在瀏覽器開啟」。',
     '其他情況：把瀏覽器更新到最新版本（至少 Chrome 96、Safari 15.1、Firefox 79）。',
     '本工具未能啟動：請檢查網路後重新載入頁面。',
-    '在微信裡開啟時，離線使用和儲存可能失敗，微信也可能清除本頁儲存的內容：請點右上角「…」→「在瀏覽器開啟」，並用頁面底部的「匯出」儲存案件檔案。',
+    '在微信裡開啟時，離線使用和儲存可能失敗，微信也可能清除本頁儲存的內容：請點右上角「…」→「在瀏覽器開啟」，並用頁面底部的「匯出案例檔案」儲存一份。',
   ],
   [
     'This browser cannot run this tool',
@@ -35,7 +35,7 @@ const T = [
     'Inside WeChat or another app: tap ··· at the top right → Open in Browser.',
     'Otherwise: update your browser (at least Chrome 96, Safari 15.1, Firefox 79).',
     'The tool could not start: check your connection and reload the page.',
-    'Inside WeChat, offline use and saving may fail and WeChat may clear what this page saved: tap ··· at the top right → Open in Browser, and save the case file with Export at the bottom of the page.',
+    'Inside WeChat, offline use and saving may fail and WeChat may clear what this page saved: tap ··· at the top right → Open in Browser, and save a copy with “Export case file” at the bottom of the page.',
   ],
 ][L];
 const el = (tag, text, parent) => {

@@ -1,5 +1,4 @@
-// First script: checks this browser can run the wasm (scripts/wasm_floor.wat, docs/browsers.md)
-// before loading it; if not, start-notes.js says why and what to do. Old syntax on purpose.
+// Can this browser run the wasm? See docs/browsers.md. Old syntax on purpose.
 const say = (what) =>
   import('./start-notes.js')
     .then((notes) => notes.say(what))
