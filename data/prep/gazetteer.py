@@ -98,13 +98,22 @@ class GeoNames:
                     if re.fullmatch("[a-z]+", k):
                         self.by_latin[k].append(c)
 
-    def find(self, zh_names, latin_names, admin1=None, near=None, within_km=None):
+    def find(self, zh_names, latin_names, admin1=None, near=None, within_km=None, also_zh=()):
+        """A pinyin match is a homophone unless the GeoNames entry has no Chinese name, or one of
+        its Chinese names is ours or in `also_zh` (the names of the division's own towns: a county
+        seat is often filed under its town's name, 金平县 under 金河). So 碱水 is not 建水, and 锦屏
+        is not 金平."""
+        ours = set(zh_names) | set(also_zh)
         seen, found = set(), []
         for table, names in ((self.by_zh, zh_names), (self.by_latin, latin_names)):
             for n in names:
                 for c in table.get(n, []):
                     if c["geonameid"] in seen or (admin1 and c["admin1code"] != admin1):
                         continue
+                    if table is self.by_latin:
+                        cjk = {a for a in c["alternatenames"] if re.search("[\u4e00-\u9fff]", a)}
+                        if cjk and not cjk & ours:
+                            continue
                     if near and within_km and km(near, (c["latitude"], c["longitude"])) > within_km:
                         continue
                     seen.add(c["geonameid"])
@@ -119,30 +128,46 @@ class GeoNames:
         return best, ("zh" if by_zh else "pinyin")
 
 
-def voronoi_radius(points: dict, blockers: list) -> dict:
-    """The farthest vertex of each point's Voronoi cell among all `points` and the `blockers`
-    (points every ~10 km along China's land outline, so cells stop at the border), in km."""
+def voronoi_radius(points: dict, land) -> dict:
+    """The farthest point of each point's Voronoi cell among all `points`, clipped to `land`
+    (China's land polygon), in km: the extent of the area nearer to that seat than to any other,
+    up to the border and the coast. A cell that holds no land (a seat off the polygon) keeps its
+    unclipped cell, at most 2.5 times the distance to the nearest other point."""
+    import shapely
+    from scipy.spatial import cKDTree
     keys = list(points)
     cos = math.cos(math.radians(32))
-    arr = np.array([(points[k][1] * cos, points[k][0]) for k in keys] +
-                   [(lon * cos, lat) for lat, lon in blockers])
-    # Duplicate points (two divisions on one GeoNames point) share a cell: jitter is not needed,
-    # scipy handles them via QJ.
-    vor = Voronoi(arr, qhull_options="Qbb Qc Qz QJ")
-    # Cells of seats on islands or beside the sea are open to the sea: cap every radius at 2.5 times
-    # the distance to the nearest other seat or border point (a cell rarely reaches further).
-    from scipy.spatial import cKDTree
-    dist, _ = cKDTree(arr).query(arr[: len(keys)], k=2)
-    out = {}
-    for i, k in enumerate(keys):
+    arr = np.array([(points[k][1] * cos, points[k][0]) for k in keys])
+    lo, hi = arr.min(axis=0) - 50, arr.max(axis=0) + 50
+    frame = np.array([(lo[0], lo[1]), (lo[0], hi[1]), (hi[0], lo[1]), (hi[0], hi[1])])
+    vor = Voronoi(np.vstack([arr, frame]), qhull_options="Qbb Qc Qz QJ")
+    dist, _ = cKDTree(arr).query(arr, k=2)
+    # The outline of the larger land parts (holes and islets dropped), simplified to ~1 km: enough
+    # for a radius, and fast to clip with.
+    land = shapely.unary_union([shapely.Polygon(p.exterior).simplify(0.01)
+                                for p in getattr(land, "geoms", [land]) if p.area >= 0.01])
+    shapely.prepare(land)
+    cells = []
+    for i in range(len(keys)):
         region = vor.regions[vor.point_region[i]]
         if not region or -1 in region:
+            cells.append(None)
             continue
-        far = 0.0
-        for v in region:
-            x, y = vor.vertices[v]
-            far = max(far, km(points[k], (y, x / cos)))
-        out[k] = min(far, 2.5 * dist[i][1] * 111.2)
+        cells.append(shapely.make_valid(shapely.Polygon([(x / cos, y) for x, y in vor.vertices[region]])))
+    # Only cells that cross the coast or the border need clipping (contains() on the prepared
+    # polygon is fast; intersection with it is not).
+    inside = shapely.contains(land, np.array([c if c is not None else shapely.Point() for c in cells]))
+    clipped = [c if c is None or inside[i] else shapely.intersection(c, land) for i, c in enumerate(cells)]
+    out = {}
+    for i, k in enumerate(keys):
+        if cells[i] is None:
+            continue
+        shape_ = clipped[i] if not clipped[i].is_empty else cells[i]
+        coords = shapely.get_coordinates(shape_)
+        far = max(km(points[k], (y, x)) for x, y in coords)
+        if clipped[i].is_empty:
+            far = min(far, 2.5 * dist[i][1] * 111.2)
+        out[k] = far
     return out
 
 
@@ -150,13 +175,16 @@ def tone_words(tone_pinyin, zh: str, suffixes) -> str:
     return tone_pinyin(zh)
 
 
-def build(cities, npm_dist, tone_pinyin, zhconv_tw, china_outline, mimu_db, sane):
+def build(cities, npm_dist, tone_pinyin, zhconv_tw, china_land, mimu_db, sane):
     """Returns (places, county_index) — county_index maps a 6-digit code to its generated place."""
     prov = {r["code"]: r["name"] for r in csv.DictReader(open(npm_dist / "provinces.csv"))}
     cities_rows = {r["code"]: r for r in csv.DictReader(open(npm_dist / "cities.csv"))}
     areas = list(csv.DictReader(open(npm_dist / "areas.csv")))
     streets = list(csv.DictReader(open(npm_dist / "streets.csv")))
     gn = GeoNames(cities, "CN")
+    town_names = collections.defaultdict(set)  # county code -> its towns' names, full and short
+    for st in streets:
+        town_names[st["areaCode"]].update([st["name"]] + short_names(st["name"], TOWN_SUFFIX))
 
     # GeoNames admin1 code of each province: the majority among its counties' unique name matches.
     vote = collections.defaultdict(collections.Counter)
@@ -230,7 +258,7 @@ def build(cities, npm_dist, tone_pinyin, zhconv_tw, china_outline, mimu_db, sane
         latin = [plain(pl["pinyin"].split()[0])] + [plain(tone_pinyin(s).split()[0]) for s in shorts]
         hit = gn.find([name] + [s + x for s in shorts for x in ("", "镇", "街道")],
                       [l + x for l in latin for x in ("", "zhen")],
-                      admin1.get(a["provinceCode"]), near, 300 if near else None)
+                      admin1.get(a["provinceCode"]), near, 300 if near else None, town_names[code])
         if hit:
             g, how = hit
             pl["lat"], pl["lon"] = g["latitude"], g["longitude"]
@@ -245,7 +273,7 @@ def build(cities, npm_dist, tone_pinyin, zhconv_tw, china_outline, mimu_db, sane
         if len(code) == 6 and "lat" in pl and pl["kind"] not in ("province", "prefecture"):
             key = (round(pl["lat"], 4), round(pl["lon"], 4))
             own.setdefault(key, []).append(code)
-    cell = voronoi_radius({k: k for k in own}, china_outline)
+    cell = voronoi_radius({k: k for k in own}, china_land)
     for key, codes in own.items():
         r = cell.get(key)
         for code in codes:
@@ -255,8 +283,8 @@ def build(cities, npm_dist, tone_pinyin, zhconv_tw, china_outline, mimu_db, sane
             else:
                 pl["radius_km"] = math.ceil(r)
                 pl["sources"].append(src_division(
-                    "; radius = the farthest point of the seat's Voronoi cell among all county seats "
-                    "(and points along China's border), at most 2.5 times the distance to the nearest other seat"))
+                    "; radius = the farthest point of the seat's Voronoi cell among all county seats, "
+                    "clipped to China's land (OSM, geo-maps countries-land-10m)"))
 
     # Prefecture and province points/radii from their counties.
     def children(prefix):
@@ -280,6 +308,29 @@ def build(cities, npm_dist, tone_pinyin, zhconv_tw, china_outline, mimu_db, sane
                                             for k in kids))
             pl["sources"].append(src_division("; radius covers every county of the area (distance to each "
                                               "county seat plus that county's radius)"))
+
+    # Prefectures with a point but no county point of their own to measure (贵阳, 安顺, 三沙: their
+    # counties share the city's point or have none): the farthest point of the prefecture seat's
+    # Voronoi cell among all prefecture points, clipped to China's land.
+    # Every prefecture's radius is at least that (its counties without a point of their own take
+    # the prefecture's point and radius, so the radius must reach them too).
+    bare = [c for c, pl in places.items() if pl["kind"] == "prefecture" and "lat" in pl]
+    if bare:
+        seats = {}
+        for c, pl in places.items():
+            if pl["kind"] == "prefecture" and "lat" in pl:
+                seats.setdefault((round(pl["lat"], 4), round(pl["lon"], 4)), []).append(c)
+        cell = voronoi_radius({k: k for k in seats}, china_land)
+        for c in bare:
+            pl = places[c]
+            r = cell.get((round(pl["lat"], 4), round(pl["lon"], 4)))
+            if r is None or math.ceil(r) <= pl.get("radius_km", 0):
+                continue
+            pl["radius_km"] = math.ceil(r)
+            pl["sources"] = [x for x in pl["sources"] if "radius covers every county" not in x["title"]]
+            pl["sources"].append(src_division(
+                "; radius = the farthest point of the seat's Voronoi cell among all prefecture seats, "
+                "clipped to China's land (OSM, geo-maps countries-land-10m)"))
 
     # Counties without a point of their own (or sharing one): the prefecture's (or province's).
     for code, pl in places.items():

@@ -217,7 +217,7 @@ def places(db: sqlite3.Connection) -> None:
     countries = land()
     generated, divisions = gazetteer.build(
         gn, DIVISIONS, tone_pinyin, lambda z: zhconv.convert(z, "zh-tw"),
-        outline(countries["CHN"]), db, sane)
+        countries["CHN"], db, sane)
     generated += gazetteer.myanmar_townships(db, sane)
     by_id = {p["id"]: p for p in generated}
     out = []
@@ -273,8 +273,8 @@ def places(db: sqlite3.Connection) -> None:
             "pinyin": py,
             "en": row["en"],
             "aliases": aliases_for(zh, py, row["en"], given),
-            "lat": round(lat, 5),
-            "lon": round(lon, 5),
+            "lat": round(lat, 4),
+            "lon": round(lon, 4),
             "radius_km": float(row["radius_km"]),
             "admin": row["admin"],
             "country": row["country"],
@@ -297,7 +297,7 @@ def places(db: sqlite3.Connection) -> None:
             and (p["admin"], p["zh"]) not in hand_towns]
     for p in kept:
         p.pop("_code", None), p.pop("_gn", None), p.pop("_radius_pending", None)
-        p["lat"], p["lon"] = round(p["lat"], 5), round(p["lon"], 5)
+        p["lat"], p["lon"] = round(p["lat"], 4), round(p["lon"], 4)
         p["radius_km"] = float(p["radius_km"])
         p["confidence"] = p.get("confidence", "inferred")
     out += kept
@@ -305,7 +305,7 @@ def places(db: sqlite3.Connection) -> None:
     for p in out:
         before = (p["lat"], p["lon"])
         onto_land(p, countries)
-        p["lat"], p["lon"] = round(p["lat"], 5), round(p["lon"], 5)
+        p["lat"], p["lon"] = round(p["lat"], 4), round(p["lon"], 4)
         moved += before != (p["lat"], p["lon"])
     print(f"prep: places: {len(out) - len(kept)} hand rows, {len(kept)} generated, {moved} moved onto land")
     dst = WORK / "places.json"

@@ -208,7 +208,81 @@ const TABLE: &[(&str, &str)] = &[
     ("Hopang", "缅甸"),
     ("Kutkai", "缅甸"),
     ("Namhsan", "缅甸"),
+    // Prefectures that had no point (their counties share the city's point or have none).
+    ("淮安", "江苏省/淮安市"),
+    ("Huai'an", "江苏省/淮安市"),
+    ("贵阳", "贵州省/贵阳市"),
+    ("貴陽", "贵州省/贵阳市"),
+    ("Guiyang", "贵州省/贵阳市"),
+    ("安顺", "贵州省/安顺市"),
+    ("三沙", "海南省/三沙市"),
+    // A township named like a Myanmar town, reached by its county; a county once matched to a
+    // homophone (建水 ≠ 碱水).
+    (
+        "金平县勐拉镇",
+        "云南省/红河哈尼族彝族自治州/金平苗族瑶族傣族自治县",
+    ),
+    ("建水", "云南省/红河哈尼族彝族自治州/建水县"),
 ];
+
+/// Where the point must be: (name, latitude, longitude of the seat as published, tolerance in
+/// km). The seat lies within the tolerance of the place's point and inside its radius, and the
+/// radius is not a whole prefecture's or province's (at most `max_radius` km).
+const POINTS: &[(&str, f64, f64, f64, f64)] = &[
+    // Seats, rounded, as GeoNames has them: 1809461 贵阳, 1817968 安顺, 1797873 淮安, 12382279 三沙
+    // (on Yongxing island), 1806146 临安 (the seat of 建水县, not 碱水 24.28 N 101.22 E), 1805435
+    // 金河 (the seat of 金平县, not 锦屏 24.43 N 100.82 E).
+    ("贵阳", 26.58, 106.72, 5.0, 200.0),
+    ("安顺", 26.25, 105.93, 5.0, 200.0),
+    ("淮安", 33.59, 119.02, 5.0, 150.0),
+    ("三沙", 16.84, 112.34, 5.0, 1500.0),
+    ("建水县", 23.62, 102.83, 10.0, 80.0),
+    ("金平县", 22.78, 103.23, 10.0, 100.0),
+    // No point of its own: the county's point and radius, so the circle holds 金平's seat, and
+    // it is nowhere near Mong La in Myanmar (21.68 N, 100.02 E).
+    ("金平县勐拉镇", 22.78, 103.23, 60.0, 100.0),
+];
+
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let h = ((p2 - p1) / 2.0).sin().powi(2)
+        + p1.cos() * p2.cos() * ((lon2 - lon1).to_radians() / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * h.sqrt().asin()
+}
+
+#[test]
+fn places_sit_at_their_seats_with_honest_radii() {
+    let data = data();
+    let mut wrong = Vec::new();
+    for &(name, lat, lon, tolerance, max_radius) in POINTS {
+        let p = match data.gazetteer.resolve("t", name) {
+            Ok(p) => p,
+            Err(e) => {
+                wrong.push(format!("{name}: {e}"));
+                continue;
+            }
+        };
+        let d = km(p.lat, p.lon, lat, lon);
+        if d > tolerance || d > p.radius_km || p.radius_km > max_radius {
+            wrong.push(format!(
+                "{name}: point {:.3},{:.3} is {d:.0} km from the seat (tolerance {tolerance}), \
+                 radius {} km (at most {max_radius})",
+                p.lat, p.lon, p.radius_km
+            ));
+        }
+    }
+    let mengla = data
+        .gazetteer
+        .resolve("t", "金平县勐拉镇")
+        .expect("金平县勐拉镇 resolves");
+    assert!(
+        km(mengla.lat, mengla.lon, 21.68, 100.02) > 300.0,
+        "金平县勐拉镇 is placed near Mong La: {},{}",
+        mengla.lat,
+        mengla.lon
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
 
 #[test]
 fn the_names_people_type_land_in_the_right_admin_area() {

@@ -46,6 +46,7 @@ fn compact_places(file: &PlacesFile) -> Result<String, String> {
         head("data_version", &compact.data_version)?,
         head("licence", &compact.licence)?,
         head("format", &compact.format)?,
+        head("tw", &compact.tw)?,
         head("sources", &compact.sources)?,
         head("admins", &compact.admins)?,
     ];
