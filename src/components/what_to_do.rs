@@ -2,6 +2,7 @@
 //! to read aloud, copy, download, send by e-mail or dial.
 
 use prescreen_core::letters::ScriptKind;
+use prescreen_core::validation::has_wrong_check_char;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -96,6 +97,14 @@ pub fn what_to_do() -> Html {
                         { person_input(PersonField::Qq, Text::Qq, &person.qq, "numeric") }
                         { person_input(PersonField::Phone, Text::Phone, &person.phone, "tel") }
                     </div>
+                    // The scripts print a placeholder for such a number; say why at the field.
+                    if person.id_number.as_deref().is_some_and(has_wrong_check_char) {
+                        <p class="hint" role="alert" data-testid="id-number-warning">{ lang.pick(
+                            "身份证号的最后一位（校验位）对不上，请逐位核对；改正前，文稿里写的是【身份证号】。",
+                            "身分證號碼的最後一碼（檢查碼）對不上，請逐碼核對；改正前，文稿裡寫的是【身分證號碼】。",
+                            "The ID number's last character (check digit) does not match: check it digit by digit. Until then the texts show [ID-card number].",
+                        ) }</p>
+                    }
                 </details>
                 <button type="button" class="secondary" aria-pressed={large.to_string()} onclick={large_toggle}>
                     { t(lang, Text::ReadAloud) }
