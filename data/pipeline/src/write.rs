@@ -46,7 +46,6 @@ fn compact_places(file: &PlacesFile) -> Result<String, String> {
         head("data_version", &compact.data_version)?,
         head("licence", &compact.licence)?,
         head("format", &compact.format)?,
-        head("tw", &compact.tw)?,
         head("sources", &compact.sources)?,
         head("admins", &compact.admins)?,
     ];
@@ -243,6 +242,9 @@ fn check_sources(what: &str, sources: &[Source]) -> Result<(), String> {
     Ok(())
 }
 
+/// Builds every output from `data/inputs` and the prepared `data/.cache/work`, checks it and
+/// writes it into `out`: regions and borders (`regions.geojson`), places, events, then
+/// `meta.json`.
 pub fn run(data: &Path, out: &Path) -> Result<(), String> {
     let work = data.join(".cache").join("work");
     let inputs = data.join("inputs");
@@ -251,119 +253,20 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
     let get = |a3: &str| land.get(a3).ok_or(format!("countries: {a3} missing"));
     let (chn, mmr) = (get("CHN")?, get("MMR")?);
 
-    let mut features: Vec<Value> = Vec::new();
-    let mut region_infos = Vec::new();
-
-    // 1. Regions.
     let sites = sites(&work.join("sites.csv"))?;
     let cells = regions::voronoi_cells(&sites)?;
     let specs: Vec<RegionSpec> = parse(&inputs.join("regions.json"))?;
     let mut seen = BTreeSet::new();
+    let mut features: Vec<Value> = Vec::new();
+    let mut region_infos = Vec::new();
     for spec in &specs {
         if !seen.insert(spec.id.clone()) {
             return Err(format!("regions.json: duplicate id {}", spec.id));
         }
-        check_sources(&format!("region {}", spec.id), &spec.sources)?;
-        let wanted: BTreeSet<&str> = spec.townships.iter().map(String::as_str).collect();
-        let member = |s: &Site| match &spec.near {
-            Some(n) => haversine_km((s.lat, s.lon), (n.lat, n.lon)) <= n.km,
-            None => wanted.contains(s.township.as_str()) || spec.extra_sites.contains(&s.id),
-        };
-        let chosen: Vec<&Polygon<f64>> = cells
-            .iter()
-            .filter(|(i, _)| member(&sites[*i]))
-            .map(|(_, p)| p)
-            .collect();
-        let used: BTreeSet<&str> = sites
-            .iter()
-            .filter(|s| member(s))
-            .map(|s| s.township.as_str())
-            .collect();
-        if spec.near.is_none() {
-            let missing: Vec<&&str> = wanted.iter().filter(|t| !used.contains(**t)).collect();
-            if !missing.is_empty() {
-                eprintln!(
-                    "data-pipeline: region {}: no MIMU point with coordinates in {missing:?}",
-                    spec.id
-                );
-            }
-        }
-        if chosen.is_empty() {
-            return Err(format!("region {}: no MIMU point selected", spec.id));
-        }
-        let pts: Vec<Coord<f64>> = sites
-            .iter()
-            .filter(|s| member(s))
-            .map(|s| Coord { x: s.lon, y: s.lat })
-            .collect();
-        let site_box = geo::MultiPoint::from(pts)
-            .bounding_rect()
-            .ok_or("empty region")?;
-        // Myanmar's and China's OSM land polygons overlap in slivers (0.78 km² of China under
-        // `muse`): clip every region to Myanmar minus China, then check nothing of China is left.
-        let shape = regions::outline(&chosen, site_box, mmr).difference(chn);
-        let overlap = regions::area_km2(&shape.intersection(chn));
-        if overlap > 0.001 {
-            return Err(format!(
-                "region {}: still covers {overlap:.4} km² of China after clipping",
-                spec.id
-            ));
-        }
-        let area = regions::area_km2(&shape);
-        let vertices = shape.coords_count();
-        eprintln!(
-            "data-pipeline: region {}: {} cells, {} parts, {vertices} vertices, {area:.0} km²",
-            spec.id,
-            chosen.len(),
-            shape.0.len()
-        );
-        let mut sources = spec.sources.clone();
-        sources.push(Source {
-            url: MIMU_URL.into(),
-            title: MIMU_TITLE.into(),
-            title_en: None,
-            quote: None,
-            checked: None,
-        });
-        sources.push(Source {
-            url: GEO_MAPS_URL.into(),
-            title: GEO_MAPS_TITLE.into(),
-            title_en: None,
-            quote: None,
-            checked: None,
-        });
-        let props = RegionProperties {
-            id: spec.id.clone(),
-            kind: "region".into(),
-            name_zh: spec.name_zh.clone(),
-            name_zh_tw: spec.name_zh_tw.clone(),
-            name_en: spec.name_en.clone(),
-            country: "MM".into(),
-            approximate: true,
-            method: format!(
-                "Approximate outline of {}: the union of the Voronoi cells of {} MIMU v9.6 village/town points \
-                 (cells split the land halfway between neighbouring points of different townships), \
-                 clipped to Myanmar's OpenStreetMap land polygon at full resolution, so the outline follows \
-                 the real border wherever it meets China and never reaches into China. Inland edges are \
-                 uncertain by several km. Which areas the 2019-10-14 freeze targeted was never published: \
-                 membership is inferred from reporting (see sources).",
-                spec.composition,
-                chosen.len()
-            ),
-            confidence: spec.confidence,
-            sources,
-        };
-        region_infos.push(RegionInfo {
-            id: spec.id.clone(),
-            area_km2: area.round(),
-            vertices,
-        });
-        features.push(
-            json!({"type": "Feature", "properties": props, "geometry": multipolygon_json(&shape)}),
-        );
+        let (feature, info) = region_feature(spec, &sites, &cells, chn, mmr)?;
+        features.push(feature);
+        region_infos.push(info);
     }
-
-    // 2. Borders.
     let mut border_infos = Vec::new();
     for (id, a3, zh, zh_tw, en) in [
         (
@@ -388,65 +291,9 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
             "China–Vietnam border",
         ),
     ] {
-        let lines = borders::shared_lines(chn, get(a3)?);
-        if lines.is_empty() {
-            return Err(format!("{id}: no shared edges between CHN and {a3}"));
-        }
-        let s = borders::simplify(&lines, BORDER_TOLERANCE_DEG);
-        let (max, median) = borders::max_median(&s.deviations_km);
-        eprintln!(
-            "data-pipeline: {id}: {} lines, {} → {} vertices, error max {max:.3} km, median {median:.4} km",
-            s.lines.len(),
-            s.vertices_full,
-            s.vertices_kept
-        );
-        if max > BORDER_MAX_ERROR_KM {
-            return Err(format!(
-                "{id}: simplified border strays {max:.3} km (> {BORDER_MAX_ERROR_KM} km)"
-            ));
-        }
-        let country = format!("CN-{}", &a3[..2]);
-        let props = RegionProperties {
-            id: id.into(),
-            kind: "border".into(),
-            name_zh: zh.into(),
-            name_zh_tw: zh_tw.into(),
-            name_en: en.into(),
-            country,
-            approximate: true,
-            method: format!(
-                "The edges that China's and {en_country}'s OpenStreetMap-derived land polygons share, \
-                 simplified by Douglas–Peucker with an absolute tolerance of {BORDER_TOLERANCE_DEG}° \
-                 ({full} → {kept} vertices). Measured against the full-resolution line: max error \
-                 {max:.3} km, median {median:.4} km. For drawing; screening uses the full-resolution \
-                 region polygons.",
-                en_country = en.trim_start_matches("China–").trim_end_matches(" border"),
-                full = s.vertices_full,
-                kept = s.vertices_kept,
-            ),
-            confidence: Confidence::Official,
-            sources: vec![Source {
-                url: GEO_MAPS_URL.into(),
-                title: GEO_MAPS_TITLE.into(),
-                title_en: None,
-                quote: None,
-                checked: None,
-            }],
-        };
-        let coords: Vec<Value> = s.lines.iter().map(ring_json).collect();
-        features.push(json!({
-            "type": "Feature",
-            "properties": props,
-            "geometry": {"type": "MultiLineString", "coordinates": coords}
-        }));
-        border_infos.push(BorderInfo {
-            id: id.into(),
-            tolerance_deg: BORDER_TOLERANCE_DEG,
-            vertices_full: s.vertices_full,
-            vertices_kept: s.vertices_kept,
-            max_error_km: (max * 1000.0).round() / 1000.0,
-            median_error_km: (median * 10000.0).round() / 10000.0,
-        });
+        let (feature, info) = border_feature(id, a3, (zh, zh_tw, en), chn, get(a3)?)?;
+        features.push(feature);
+        border_infos.push(info);
     }
     let regions_json = json!({
         "type": "FeatureCollection",
@@ -454,8 +301,218 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
         "licence": format!("{ODBL}. {MIMU}."),
         "features": features
     });
+    let places_file = build_places(&work, chn, &version)?;
+    let events_file = build_events(&inputs, &specs, &version)?;
 
-    // 3. Places.
+    let outputs: [(&str, String); 3] = [
+        (
+            "regions.geojson",
+            serde_json::to_string(&regions_json).map_err(|e| e.to_string())?,
+        ),
+        ("places.json", compact_places(&places_file)?),
+        (
+            "events.json",
+            serde_json::to_string_pretty(&events_file).map_err(|e| e.to_string())?,
+        ),
+    ];
+    let files = write_outputs(out, &outputs)?;
+    write_meta(
+        out,
+        &version,
+        places_file.places.len(),
+        files,
+        region_infos,
+        border_infos,
+    )
+}
+
+/// One screened region: the Voronoi cells of its MIMU points, outlined and clipped to Myanmar
+/// minus China; its GeoJSON feature and its line of `meta.json`.
+fn region_feature(
+    spec: &RegionSpec,
+    sites: &[Site],
+    cells: &[(usize, Polygon<f64>)],
+    chn: &MultiPolygon<f64>,
+    mmr: &MultiPolygon<f64>,
+) -> Result<(Value, RegionInfo), String> {
+    check_sources(&format!("region {}", spec.id), &spec.sources)?;
+    let wanted: BTreeSet<&str> = spec.townships.iter().map(String::as_str).collect();
+    let member = |s: &Site| match &spec.near {
+        Some(n) => haversine_km((s.lat, s.lon), (n.lat, n.lon)) <= n.km,
+        None => wanted.contains(s.township.as_str()) || spec.extra_sites.contains(&s.id),
+    };
+    let chosen: Vec<&Polygon<f64>> = cells
+        .iter()
+        .filter(|(i, _)| member(&sites[*i]))
+        .map(|(_, p)| p)
+        .collect();
+    let used: BTreeSet<&str> = sites
+        .iter()
+        .filter(|s| member(s))
+        .map(|s| s.township.as_str())
+        .collect();
+    if spec.near.is_none() {
+        let missing: Vec<&&str> = wanted.iter().filter(|t| !used.contains(**t)).collect();
+        if !missing.is_empty() {
+            eprintln!(
+                "data-pipeline: region {}: no MIMU point with coordinates in {missing:?}",
+                spec.id
+            );
+        }
+    }
+    if chosen.is_empty() {
+        return Err(format!("region {}: no MIMU point selected", spec.id));
+    }
+    let pts: Vec<Coord<f64>> = sites
+        .iter()
+        .filter(|s| member(s))
+        .map(|s| Coord { x: s.lon, y: s.lat })
+        .collect();
+    let site_box = geo::MultiPoint::from(pts)
+        .bounding_rect()
+        .ok_or("empty region")?;
+    // Myanmar's and China's OSM land polygons overlap in slivers (0.78 km² of China under
+    // `muse`): clip every region to Myanmar minus China, then check nothing of China is left.
+    let shape = regions::outline(&chosen, site_box, mmr).difference(chn);
+    let overlap = regions::area_km2(&shape.intersection(chn));
+    if overlap > 0.001 {
+        return Err(format!(
+            "region {}: still covers {overlap:.4} km² of China after clipping",
+            spec.id
+        ));
+    }
+    let area = regions::area_km2(&shape);
+    let vertices = shape.coords_count();
+    eprintln!(
+        "data-pipeline: region {}: {} cells, {} parts, {vertices} vertices, {area:.0} km²",
+        spec.id,
+        chosen.len(),
+        shape.0.len()
+    );
+    let mut sources = spec.sources.clone();
+    sources.push(Source {
+        url: MIMU_URL.into(),
+        title: MIMU_TITLE.into(),
+        title_en: None,
+        quote: None,
+        checked: None,
+    });
+    sources.push(Source {
+        url: GEO_MAPS_URL.into(),
+        title: GEO_MAPS_TITLE.into(),
+        title_en: None,
+        quote: None,
+        checked: None,
+    });
+    let props = RegionProperties {
+        id: spec.id.clone(),
+        kind: "region".into(),
+        name_zh: spec.name_zh.clone(),
+        name_zh_tw: spec.name_zh_tw.clone(),
+        name_en: spec.name_en.clone(),
+        country: "MM".into(),
+        approximate: true,
+        method: format!(
+            "Approximate outline of {}: the union of the Voronoi cells of {} MIMU v9.6 village/town points \
+             (cells split the land halfway between neighbouring points of different townships), \
+             clipped to Myanmar's OpenStreetMap land polygon at full resolution, so the outline follows \
+             the real border wherever it meets China and never reaches into China. Inland edges are \
+             uncertain by several km. Which areas the 2019-10-14 freeze targeted was never published: \
+             membership is inferred from reporting (see sources).",
+            spec.composition,
+            chosen.len()
+        ),
+        confidence: spec.confidence,
+        sources,
+    };
+    let info = RegionInfo {
+        id: spec.id.clone(),
+        area_km2: area.round(),
+        vertices,
+    };
+    let feature =
+        json!({"type": "Feature", "properties": props, "geometry": multipolygon_json(&shape)});
+    Ok((feature, info))
+}
+
+/// The border China shares with the country `a3` (`other`), simplified for drawing: its
+/// GeoJSON feature and its line of `meta.json`; its names are zh-CN, zh-TW and English.
+fn border_feature(
+    id: &str,
+    a3: &str,
+    (zh, zh_tw, en): (&str, &str, &str),
+    chn: &MultiPolygon<f64>,
+    other: &MultiPolygon<f64>,
+) -> Result<(Value, BorderInfo), String> {
+    let lines = borders::shared_lines(chn, other);
+    if lines.is_empty() {
+        return Err(format!("{id}: no shared edges between CHN and {a3}"));
+    }
+    let s = borders::simplify(&lines, BORDER_TOLERANCE_DEG);
+    let (max, median) = borders::max_median(&s.deviations_km);
+    eprintln!(
+        "data-pipeline: {id}: {} lines, {} → {} vertices, error max {max:.3} km, median {median:.4} km",
+        s.lines.len(),
+        s.vertices_full,
+        s.vertices_kept
+    );
+    if max > BORDER_MAX_ERROR_KM {
+        return Err(format!(
+            "{id}: simplified border strays {max:.3} km (> {BORDER_MAX_ERROR_KM} km)"
+        ));
+    }
+    let country = format!("CN-{}", &a3[..2]);
+    let props = RegionProperties {
+        id: id.into(),
+        kind: "border".into(),
+        name_zh: zh.into(),
+        name_zh_tw: zh_tw.into(),
+        name_en: en.into(),
+        country,
+        approximate: true,
+        method: format!(
+            "The edges that China's and {en_country}'s OpenStreetMap-derived land polygons share, \
+             simplified by Douglas–Peucker with an absolute tolerance of {BORDER_TOLERANCE_DEG}° \
+             ({full} → {kept} vertices). Measured against the full-resolution line: max error \
+             {max:.3} km, median {median:.4} km. For drawing; screening uses the full-resolution \
+             region polygons.",
+            en_country = en.trim_start_matches("China–").trim_end_matches(" border"),
+            full = s.vertices_full,
+            kept = s.vertices_kept,
+        ),
+        confidence: Confidence::Official,
+        sources: vec![Source {
+            url: GEO_MAPS_URL.into(),
+            title: GEO_MAPS_TITLE.into(),
+            title_en: None,
+            quote: None,
+            checked: None,
+        }],
+    };
+    let coords: Vec<Value> = s.lines.iter().map(ring_json).collect();
+    let feature = json!({
+        "type": "Feature",
+        "properties": props,
+        "geometry": {"type": "MultiLineString", "coordinates": coords}
+    });
+    let info = BorderInfo {
+        id: id.into(),
+        tolerance_deg: BORDER_TOLERANCE_DEG,
+        vertices_full: s.vertices_full,
+        vertices_kept: s.vertices_kept,
+        max_error_km: (max * 1000.0).round() / 1000.0,
+        median_error_km: (median * 10000.0).round() / 10000.0,
+    };
+    Ok((feature, info))
+}
+
+/// `places.json`: the prepared places, sorted by id, each checked (unique id, sources, point on
+/// land inside China for a Chinese place, sane point and radius).
+fn build_places(
+    work: &Path,
+    chn: &MultiPolygon<f64>,
+    version: &Version,
+) -> Result<PlacesFile, String> {
     let mut places: Vec<Place> = parse(&work.join("places.json"))?;
     places.sort_by(|a, b| a.id.cmp(&b.id));
     let mut ids = BTreeSet::new();
@@ -478,15 +535,21 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
             return Err(format!("place {}: bad point or radius", p.id));
         }
     }
-    let places_file = PlacesFile {
+    Ok(PlacesFile {
         data_version: version.data_version.clone(),
         licence: format!(
             "{GEONAMES}; other points as cited per place (Wikipedia: CC BY-SA 4.0). {MIMU}. {DIVISIONS}."
         ),
         places,
-    };
+    })
+}
 
-    // 4. Events.
+/// `events.json`: the events, each with sources and only known regions.
+fn build_events(
+    inputs: &Path,
+    specs: &[RegionSpec],
+    version: &Version,
+) -> Result<EventsFile, String> {
     let events: Vec<Event> = parse(&inputs.join("events.json"))?;
     let region_ids: BTreeSet<&str> = specs.iter().map(|s| s.id.as_str()).collect();
     for e in &events {
@@ -497,27 +560,18 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
             }
         }
     }
-    let events_file = EventsFile {
+    Ok(EventsFile {
         data_version: version.data_version.clone(),
         licence: "Facts cited from the sources given per event; compilation CC BY 4.0.".into(),
         events,
-    };
+    })
+}
 
-    // 5. Write.
+/// Writes each file (with a final newline) into `out`; returns their sizes for `meta.json`.
+fn write_outputs(out: &Path, outputs: &[(&str, String)]) -> Result<Vec<FileInfo>, String> {
     fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let mut files = Vec::new();
-    let outputs: [(&str, String); 3] = [
-        (
-            "regions.geojson",
-            serde_json::to_string(&regions_json).map_err(|e| e.to_string())?,
-        ),
-        ("places.json", compact_places(&places_file)?),
-        (
-            "events.json",
-            serde_json::to_string_pretty(&events_file).map_err(|e| e.to_string())?,
-        ),
-    ];
-    for (name, text) in &outputs {
+    for (name, text) in outputs {
         let mut text = text.clone();
         text.push('\n');
         fs::write(out.join(name), &text).map_err(|e| format!("{name}: {e}"))?;
@@ -528,6 +582,18 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
         });
         eprintln!("data-pipeline: wrote {name}");
     }
+    Ok(files)
+}
+
+/// `meta.json`: the build's report (inputs, licences, sizes, regions, borders).
+fn write_meta(
+    out: &Path,
+    version: &Version,
+    places: usize,
+    files: Vec<FileInfo>,
+    regions: Vec<RegionInfo>,
+    borders: Vec<BorderInfo>,
+) -> Result<(), String> {
     let meta = MetaFile {
         data_version: version.data_version.clone(),
         built_from: version.built_from.clone(),
@@ -542,10 +608,10 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
             "npm china-division 2.7.0 (WTFPL; NBS 2023 division codes)".into(),
             "PyPI numpy 2.4.6, scipy 1.15.3, shapely 2.1.1 (BSD; computation only)".into(),
         ],
-        places: places_file.places.len(),
+        places,
         files,
-        regions: region_infos,
-        borders: border_infos,
+        regions,
+        borders,
     };
     let mut text = serde_json::to_string_pretty(&meta).map_err(|e| e.to_string())?;
     text.push('\n');
