@@ -215,3 +215,47 @@ fn a_wrong_id_check_digit_is_refused_not_written_into_the_script() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("430102199003150020"));
 }
+
+/// Issue 15: a bank account frozen by the police gets a headline about the police, not the
+/// border, and the documents for that cause, most useful first, each with its recipient.
+#[test]
+fn check_json_has_the_headline_and_documents_of_the_cause_found() {
+    let case = case_file(
+        r#"{"version":1,"frozen_on":"2024-05-13","platforms":["bank"],
+            "freeze_message":"您的账户已被公安机关冻结，如有疑问请联系办案单位。",
+            "stays":[{"place":"上海","from":"2024-05-01","to":"2024-05-02"}]}"#,
+    );
+    let out = prescreen(&["check", case.path(), "--format", "json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(json["cause"]["kind"], "funds_frozen_by_authority");
+    assert_eq!(json["headline"], "资金被公安机关冻结，只有冻结机关能解除");
+    assert_eq!(json["border_line"], "你的行程与已知的边境封停区域无关");
+    let documents = json["documents"].as_array().expect("documents");
+    assert_eq!(
+        documents[0],
+        serde_json::json!({"kind": "bank-counter", "to": "bank"})
+    );
+    let kinds: Vec<&str> = documents
+        .iter()
+        .filter_map(|d| d["kind"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["bank-counter", "police-inquiry", "call-96110", "follow-up"]
+    );
+    assert!(
+        json["triage"]["next_step"]
+            .as_str()
+            .is_some_and(|s| !s.is_empty())
+    );
+
+    let out = prescreen(&["check", case.path(), "--format", "text", "--lang", "en"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("only the authority that froze it"), "{text}");
+    assert!(text.contains("documents: bank-counter (to bank)"), "{text}");
+}
