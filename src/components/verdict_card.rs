@@ -14,21 +14,13 @@ pub struct VerdictCardProps {
     pub lang: Lang,
 }
 
-pub fn verdict_text(verdict: Verdict) -> Text {
-    match verdict {
-        Verdict::Likely => Text::VerdictLikely,
-        Verdict::Possible => Text::VerdictPossible,
-        Verdict::Unlikely => Text::VerdictUnlikely,
-        Verdict::None => Text::VerdictNone,
-    }
-}
-
 #[function_component(VerdictCard)]
 pub fn verdict_card(props: &VerdictCardProps) -> Html {
     let lang = props.lang;
     let screening = &props.screening;
     let verdict = screening.verdict;
-    let headline = t(lang, verdict_text(verdict));
+    // The engine's sentence about the cause found; the border finding is its secondary line.
+    let headline = &screening.headline;
     html! {
         <section class={classes!("verdict-card", verdict.id())} aria-live="polite">
             <h2 data-testid="verdict" data-verdict={verdict.id()} tabindex="-1">
@@ -40,9 +32,12 @@ pub fn verdict_card(props: &VerdictCardProps) -> Html {
                 } }</span>
                 { " " }{ headline }
             </h2>
+            if let Some(line) = &screening.border_line {
+                <p data-testid="border-line">{ line }</p>
+            }
             <p data-testid="cause" data-cause={screening.cause.kind.as_str()}>
                 <strong>{ t(lang, Text::CauseLabel) }{ lang.pick("：", "：", ": ") }</strong>
-                { screening.message.as_ref().map(|m| m.label.clone()).unwrap_or_else(|| headline.to_owned()) }
+                { screening.message.as_ref().map_or(headline, |m| &m.label) }
             </p>
             if let Some(message) = &screening.message {
                 <p class="message-explanation">{ &message.explanation }</p>
@@ -50,8 +45,13 @@ pub fn verdict_card(props: &VerdictCardProps) -> Html {
             <ul class="explanation">
                 { for screening.explanation.iter().map(|line| html! { <li>{ line }</li> }) }
             </ul>
-            if !screening.channels.is_empty() {
+            if let Some(triage) = &screening.triage {
                 <h3>{ t(lang, Text::WhoDecides) }</h3>
+                <p data-testid="who-decides">{ &triage.who_decides }</p>
+                <p data-testid="next-step"><strong>{ t(lang, Text::NextStep) }</strong>{ &triage.next_step }</p>
+            }
+            if !screening.channels.is_empty() {
+                if screening.triage.is_none() { <h3>{ t(lang, Text::WhoDecides) }</h3> }
                 <ul class="channels">
                     { for screening.channels.iter().map(|channel| html! {
                         <li data-testid={format!("channel-{}", channel.id)}>

@@ -228,12 +228,25 @@ fn as_text(screening: &Screening) -> String {
         screening.cause.confidence,
         screening.data_version
     )];
+    lines.push(screening.headline.clone());
+    lines.extend(screening.border_line.iter().cloned());
+    if let Some(triage) = &screening.triage {
+        lines.push(triage.next_step.clone());
+    }
     lines.extend(screening.explanation.iter().cloned());
     for finding in &screening.findings {
         lines.push(format!(
             "stay {} → {} {:?} {:.1} km: {}",
             finding.stay, finding.region, finding.relation, finding.distance_km, finding.why
         ));
+    }
+    if !screening.documents.is_empty() {
+        let kinds: Vec<String> = screening
+            .documents
+            .iter()
+            .map(|d| format!("{} (to {})", d.kind, d.to))
+            .collect();
+        lines.push(format!("documents: {}", kinds.join(", ")));
     }
     lines.join("\n")
 }

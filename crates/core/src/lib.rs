@@ -71,6 +71,7 @@
 //! assert!(err.to_string().contains("before the start date"));
 //! ```
 
+pub mod advice;
 pub mod case;
 pub mod classify;
 pub mod coords;

@@ -16,6 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::advice::{DocumentRef, TriageText, documents, headline};
 use crate::case::Case;
 use crate::classify::{Classification, classify};
 use crate::data::DataSet;
@@ -95,6 +96,15 @@ pub struct Screening {
     pub data_version: String,
     pub verdict: Verdict,
     pub cause: Cause,
+    /// One sentence about the cause found, in the case's language ([`crate::advice::headline`]).
+    pub headline: String,
+    /// The border-area finding as a secondary line, when the cause is something else and the
+    /// case has stays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub border_line: Option<String>,
+    /// What to do about the cause found: who decides, what to bring, the next step, the limits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub triage: Option<TriageText>,
     /// What the freeze message was classified as, when there was one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<Classification>,
@@ -102,6 +112,8 @@ pub struct Screening {
     /// Why the verdict is what it is, one sentence per step, in the requested language.
     pub explanation: Vec<String>,
     pub channels: Vec<ChannelRef>,
+    /// The document kinds that fit this case, most useful first; the page offers exactly these.
+    pub documents: Vec<DocumentRef>,
 }
 
 /// Screens a validated case and decides the verdict.
@@ -175,6 +187,18 @@ pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, Input
         _ => Vec::new(),
     };
     let channels = channel_refs(data, &channel_ids, lang);
+    let (headline, border_line) = headline(
+        kind,
+        verdict,
+        case.freeze_message.is_some(),
+        !findings.is_empty(),
+        lang,
+    );
+    let triage = data
+        .messages()
+        .and_then(|m| m.triage(kind))
+        .map(|t| TriageText::from_triage(t, lang));
+    let documents = documents(case, data, kind, verdict, lang);
     Ok(Screening {
         data_version: data.version.clone(),
         verdict,
@@ -187,10 +211,14 @@ pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, Input
             },
             confidence,
         },
+        headline,
+        border_line,
+        triage,
         message,
         findings,
         explanation,
         channels,
+        documents,
     })
 }
 
