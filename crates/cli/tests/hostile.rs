@@ -160,7 +160,10 @@ fn h02_a_1_gb_sparse_file_is_refused_by_size_without_reading_it() {
     let _cleanup = TempFile(path.clone());
     // Refused by its size, before any byte is read; reading it whole would be the failure
     // (the message names the cap). LIMIT is a hang guard, not a speed check.
-    refused(&["check", path.to_str().expect("utf-8")], &["larger than 16 MiB"]);
+    refused(
+        &["check", path.to_str().expect("utf-8")],
+        &["larger than 16 MiB"],
+    );
 }
 
 #[test]
@@ -590,5 +593,8 @@ fn h37_import_of_an_empty_file_and_a_1_gb_sparse_file() {
     drop(file);
     let _cleanup = TempFile(path.clone());
     // LIMIT is a hang guard, not a speed check.
-    refused(&["import", path.to_str().expect("utf-8")], &["1g-history.json"]);
+    refused(
+        &["import", path.to_str().expect("utf-8")],
+        &["1g-history.json"],
+    );
 }

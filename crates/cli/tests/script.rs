@@ -125,11 +125,13 @@ fn bad_input_is_exit_2_with_one_line_naming_what_to_fix() {
         .expect("sparse 1 GiB");
     let bad_date = Temp::new(
         "bad-date",
-        r#"{"version":1,"stays":[{"place":"打洛镇","from":"2019-9-3","to":"2019-09-05"}]}"#.as_bytes(),
+        r#"{"version":1,"stays":[{"place":"打洛镇","from":"2019-9-3","to":"2019-09-05"}]}"#
+            .as_bytes(),
     );
     let unknown_place = Temp::new(
         "unknown-place",
-        r#"{"version":1,"stays":[{"place":"不存在的地方","from":"2019-09-03","to":"2019-09-05"}]}"#.as_bytes(),
+        r#"{"version":1,"stays":[{"place":"不存在的地方","from":"2019-09-03","to":"2019-09-05"}]}"#
+            .as_bytes(),
     );
     let missing = format!("{}.missing", good.path());
     let cases: [(&[&str], &str); 11] = [
@@ -140,19 +142,48 @@ fn bad_input_is_exit_2_with_one_line_naming_what_to_fix() {
             "--lang",
         ),
         (
-            &["script", good.path(), "--kind", "hotline", "--now", "tomorrow"],
+            &[
+                "script",
+                good.path(),
+                "--kind",
+                "hotline",
+                "--now",
+                "tomorrow",
+            ],
             "--now",
         ),
         (
-            &["script", good.path(), "--kind", "hotline", "--number", "call me"],
+            &[
+                "script",
+                good.path(),
+                "--kind",
+                "hotline",
+                "--number",
+                "call me",
+            ],
             "--number",
         ),
         (&["script", &missing, "--kind", "hotline"], "cannot read"),
-        (&["script", empty.path(), "--kind", "hotline"], "empty or ends too early"),
-        (&["script", not_json.path(), "--kind", "hotline"], "not a case file"),
-        (&["script", huge.path(), "--kind", "hotline"], "larger than 16 MiB"),
-        (&["script", bad_date.path(), "--kind", "hotline"], "stays[0].from"),
-        (&["script", unknown_place.path(), "--kind", "pi-access"], "stays[0].place"),
+        (
+            &["script", empty.path(), "--kind", "hotline"],
+            "empty or ends too early",
+        ),
+        (
+            &["script", not_json.path(), "--kind", "hotline"],
+            "not a case file",
+        ),
+        (
+            &["script", huge.path(), "--kind", "hotline"],
+            "larger than 16 MiB",
+        ),
+        (
+            &["script", bad_date.path(), "--kind", "hotline"],
+            "stays[0].from",
+        ),
+        (
+            &["script", unknown_place.path(), "--kind", "pi-access"],
+            "stays[0].place",
+        ),
     ];
     for (args, names) in cases {
         let out = prescreen(args);
@@ -160,7 +191,10 @@ fn bad_input_is_exit_2_with_one_line_naming_what_to_fix() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(out.stdout.is_empty(), "{args:?} printed a page");
         assert_eq!(stderr.trim().lines().count(), 1, "{args:?}: {stderr}");
-        assert!(stderr.contains(names), "{args:?} should name {names}: {stderr}");
+        assert!(
+            stderr.contains(names),
+            "{args:?} should name {names}: {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }

@@ -162,10 +162,14 @@ impl InputError {
                 "檔案是空的或不完整，請選擇本工具匯出的完整檔案。".to_owned()
             }
             (InputErrorKind::NotJson { line, column }, Lang::ZhCn) => {
-                format!("这不是 JSON 文件（第 {line} 行第 {column} 列），请选择本工具导出的案例文件。")
+                format!(
+                    "这不是 JSON 文件（第 {line} 行第 {column} 列），请选择本工具导出的案例文件。"
+                )
             }
             (InputErrorKind::NotJson { line, column }, Lang::ZhTw) => {
-                format!("這不是 JSON 檔案（第 {line} 行第 {column} 列），請選擇本工具匯出的案例檔案。")
+                format!(
+                    "這不是 JSON 檔案（第 {line} 行第 {column} 列），請選擇本工具匯出的案例檔案。"
+                )
             }
             (kind, Lang::En) => format!("{kind}."),
         };

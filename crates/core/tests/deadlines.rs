@@ -211,13 +211,21 @@ fn folding_never_splits_a_character() {
     for line in text.split("\r\n") {
         assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
     }
-    let body = |l: &str| l.strip_prefix("SUMMARY:").or_else(|| l.strip_prefix(' ')).map(str::to_owned);
+    let body = |l: &str| {
+        l.strip_prefix("SUMMARY:")
+            .or_else(|| l.strip_prefix(' '))
+            .map(str::to_owned)
+    };
     for (i, line) in summary.iter().enumerate() {
         let rest = body(line).unwrap_or_default();
         assert!(rest.chars().all(|c| c == '答'), "line {i}: {line:?}");
         if i + 1 < summary.len() {
             // A 3-octet character that did not fit is the only reason to fold early.
-            assert!(line.len() > 72, "line {i} folded early at {} octets", line.len());
+            assert!(
+                line.len() > 72,
+                "line {i} folded early at {} octets",
+                line.len()
+            );
         }
     }
     let unfolded: String = summary.iter().filter_map(|l| body(l)).collect();

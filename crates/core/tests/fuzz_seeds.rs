@@ -28,7 +28,10 @@ const TARGETS: [(&str, &[&[u8]]); 5] = [
             b"<kml><Document><Placemark>",
         ],
     ),
-    ("import_photo", &[b"\xFF\xD8\xFF", b"\x00\x00\x00\x18ftypheic"]),
+    (
+        "import_photo",
+        &[b"\xFF\xD8\xFF", b"\x00\x00\x00\x18ftypheic"],
+    ),
     ("import_zip", &[b"PK\x03\x04", b""]),
 ];
 

@@ -124,15 +124,15 @@ fn a_mismatch_fails_with_the_diff_and_a_missing_file_says_how_to_write_it() {
     std::fs::write(dir.join("x.txt"), "one\ntwo\n").unwrap();
     let failed = std::panic::catch_unwind(|| check_in(&dir, "x.txt", "one\nTWO\n"))
         .expect_err("a different text fails");
-    let message = failed
-        .downcast_ref::<String>()
-        .cloned()
-        .unwrap_or_default();
+    let message = failed.downcast_ref::<String>().cloned().unwrap_or_default();
     assert!(message.contains("-    2 | two\n+    2 | TWO"), "{message}");
     check_in(&dir, "x.txt", "one\ntwo\n");
     let missing = std::panic::catch_unwind(|| check_in(&dir, "y.txt", "z"))
         .expect_err("a missing golden file fails");
-    let message = missing.downcast_ref::<String>().cloned().unwrap_or_default();
+    let message = missing
+        .downcast_ref::<String>()
+        .cloned()
+        .unwrap_or_default();
     assert!(message.contains("UPDATE_GOLDEN=1"), "{message}");
     let expected: BTreeSet<String> = ["x.txt".to_owned()].into();
     std::fs::write(dir.join("stale.txt"), "").unwrap();

@@ -18,8 +18,14 @@ fn qq_case(today: &str) -> String {
 }
 
 const MISSING_2027: [(Lang, &str); 3] = [
-    (Lang::ZhCn, "数据里没有 2027 年的放假安排（国务院办公厅通知），无法按工作日计算截止日期"),
-    (Lang::ZhTw, "資料裡沒有 2027 年的放假安排（國務院辦公廳通知），無法按工作日計算截止日期"),
+    (
+        Lang::ZhCn,
+        "数据里没有 2027 年的放假安排（国务院办公厅通知），无法按工作日计算截止日期",
+    ),
+    (
+        Lang::ZhTw,
+        "資料裡沒有 2027 年的放假安排（國務院辦公廳通知），無法按工作日計算截止日期",
+    ),
     (Lang::En, "The data has no holiday arrangements for 2027"),
 ];
 
@@ -80,8 +86,17 @@ fn every_kind_renders_in_2027_without_a_placeholder_left() {
                 .unwrap_or_else(|e| panic!("{} {}: {e}", kind.id(), lang.code()));
             for d in docs {
                 let text = d.page_text();
-                assert!(!text.contains('{') && !text.contains('}'), "{}:\n{text}", kind.id());
-                assert!(text.contains("2027"), "{} {} is not dated", kind.id(), lang.code());
+                assert!(
+                    !text.contains('{') && !text.contains('}'),
+                    "{}:\n{text}",
+                    kind.id()
+                );
+                assert!(
+                    text.contains("2027"),
+                    "{} {} is not dated",
+                    kind.id(),
+                    lang.code()
+                );
             }
         }
     }

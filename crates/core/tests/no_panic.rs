@@ -203,7 +203,12 @@ fn valid_stay() -> impl Strategy<Value = StayInput> {
             96.0..103.0f64,
             proptest::option::of(prop_oneof![Just("wgs84"), Just("gcj02"), Just("bd09")]),
         )
-            .prop_map(|(lat, lon, datum)| (None, Some(lat), Some(lon), datum.map(str::to_owned))),
+            .prop_map(|(lat, lon, datum)| (
+                None,
+                Some(lat),
+                Some(lon),
+                datum.map(str::to_owned)
+            )),
     ];
     (place, 0i64..4_000, 0i64..60).prop_map(|((place, lat, lon, datum), start, days)| StayInput {
         place,
@@ -237,7 +242,9 @@ fn valid_case_file() -> impl Strategy<Value = CaseFile> {
             let last = stays.iter().map(|s| s.to.clone()).max().expect("a stay");
             let frozen_on = frozen_after.map(|d| {
                 let last: jiff::civil::Date = last.parse().expect("a date");
-                last.checked_add(jiff::Span::new().days(d)).expect("in range").to_string()
+                last.checked_add(jiff::Span::new().days(d))
+                    .expect("in range")
+                    .to_string()
             });
             CaseFile {
                 version: 1,

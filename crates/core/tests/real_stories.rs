@@ -138,7 +138,10 @@ fn gcj02_coordinates_give_the_same_verdict_as_the_named_place() {
     ));
     let w = &wrong.findings[0];
     // (Equal to the last bit or two: the numbers went through the case file's JSON.)
-    assert!((w.lat - lat).abs() < 1e-12 && (w.lon - lon).abs() < 1e-12, "{w:?}");
+    assert!(
+        (w.lat - lat).abs() < 1e-12 && (w.lon - lon).abs() < 1e-12,
+        "{w:?}"
+    );
     let metres = Haversine.distance(Point::new(w.lon, w.lat), Point::new(100.0340, 21.6960));
     assert!(metres > 300.0, "only {metres:.0} m from the true point");
 }

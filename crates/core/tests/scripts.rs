@@ -205,7 +205,10 @@ fn golden_files_for_a_bank_freeze_and_a_flagged_phone() {
 #[test]
 fn no_golden_file_is_left_over() {
     let mut expected = std::collections::BTreeSet::new();
-    for case in ["case1", "case2"].into_iter().chain(MORE_CASES.map(|(c, _)| c)) {
+    for case in ["case1", "case2"]
+        .into_iter()
+        .chain(MORE_CASES.map(|(c, _)| c))
+    {
         for kind in ScriptKind::ALL {
             for lang in Lang::ALL {
                 expected.insert(format!("{}.{}.{case}.txt", kind.id(), lang.code()));
