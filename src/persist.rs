@@ -23,15 +23,19 @@ fn session() -> Option<Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
+/// The language the browser asks for, when the app has it.
+fn browser_lang() -> Option<Lang> {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .and_then(|code| Lang::from_code(&code))
+}
+
 /// What was saved: the language (else the browser's), the draft, and whether to remember it.
 pub fn load() -> (Lang, Option<Draft>, bool) {
     let saved_lang = local()
         .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
         .and_then(|code| Lang::from_code(&code));
-    let browser_lang = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .and_then(|code| Lang::from_code(&code));
-    let lang = saved_lang.or(browser_lang).unwrap_or_default();
+    let lang = saved_lang.or_else(browser_lang).unwrap_or_default();
     let remember = local()
         .and_then(|s| s.get_item(REMEMBER_KEY).ok().flatten())
         .is_some_and(|v| v == "1");
@@ -43,8 +47,11 @@ pub fn load() -> (Lang, Option<Draft>, bool) {
     (lang, draft, remember)
 }
 
-/// Saves the draft where the user chose, and nowhere else.
+/// Saves the draft where the user chose, and nowhere else. Nothing is kept that load() would
+/// work out anyway: an empty draft and the browser's own language are not written (their keys
+/// are removed), so "erase everything" leaves no key behind until something is typed.
 pub fn save(draft: &Draft, remember: bool, lang: Lang) {
+    let empty = *draft == Draft::default();
     let Ok(json) = serde_json::to_string(draft) else {
         return;
     };
@@ -54,13 +61,21 @@ pub fn save(draft: &Draft, remember: bool, lang: Lang) {
         (session(), local())
     };
     if let Some(store) = keep {
-        let _ = store.set_item(DRAFT_KEY, &json);
+        let _ = if empty {
+            store.remove_item(DRAFT_KEY)
+        } else {
+            store.set_item(DRAFT_KEY, &json)
+        };
     }
     if let Some(store) = drop {
         let _ = store.remove_item(DRAFT_KEY);
     }
     if let Some(store) = local() {
-        let _ = store.set_item(LANG_KEY, lang.code());
+        let _ = if Some(lang) == browser_lang() {
+            store.remove_item(LANG_KEY)
+        } else {
+            store.set_item(LANG_KEY, lang.code())
+        };
         if remember {
             let _ = store.set_item(REMEMBER_KEY, "1");
         } else {

@@ -87,6 +87,7 @@ pub enum Text {
     Restored,
     Erased,
     ImportFailed,
+    ImportTooLarge,
     DataVersion,
     Scam,
     UpdateReady,
@@ -317,6 +318,11 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
             "这个文件不是本工具导出的案例文件",
             "這個檔案不是本工具匯出的案例檔案",
             "This file is not a case file exported by this tool",
+        ),
+        ImportTooLarge => (
+            "这个文件超过 16 MB，不是本工具导出的案例文件（一万段停留也不到 1 MB）。请选择导出的 .json 文件。",
+            "這個檔案超過 16 MB，不是本工具匯出的案例檔案（一萬段停留也不到 1 MB）。請選擇匯出的 .json 檔案。",
+            "This file is larger than 16 MB, so it is not a case file exported by this tool (10,000 stays fit in 1 MB). Choose the exported .json file.",
         ),
         DataVersion => ("数据版本", "資料版本", "Data version"),
         Scam => (

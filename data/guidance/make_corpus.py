@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Writes data/guidance/corpus.tsv: the labelled freeze-message corpus the classifier is tested on.
 
-Run once from the repository root (2026-12-03) with ../shared next to it; from then on corpus.tsv
+Run once from the repository root (2026-12-03) as `make_corpus.py PATH/TO/messages-real.tsv` (the
+team's collection, outside this repository); from then on corpus.tsv
 is the project's own copy (crates/core/tests/classifier_corpus.rs reads only that file). Inputs:
 
-- ../shared/data/messages-real.tsv (rows r<id>; the expected cause is the one a person read from
+- messages-real.tsv, the path given as the first argument (rows r<id>; the expected cause is the one a person read from
   `cause_as_reported`, the same as EXPECTED in crates/core/tests/guidance_data.rs);
 - data/research/today/corpus.tsv (rows c<nnn>; research `kind` mapped onto the core's causes).
 
@@ -76,7 +77,9 @@ def clean(s):
 
 def main():
     out = []
-    with open("../shared/data/messages-real.tsv", newline="") as f:
+    if len(sys.argv) != 2:
+        sys.exit("usage: make_corpus.py PATH/TO/messages-real.tsv")
+    with open(sys.argv[1], newline="") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             i = int(row["id"])
             url = row["url"] if row["url"].startswith("http") else ""

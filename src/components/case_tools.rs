@@ -3,6 +3,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use prescreen_core::case::MAX_CASE_FILE_BYTES;
+
 use crate::context::use_store;
 use crate::engine::protocol::Problem;
 use crate::files::{download, read_text};
@@ -41,6 +43,15 @@ pub fn case_tools() -> Html {
             };
             // Let the same file be picked again later.
             input.set_value("");
+            // Refused by its size before a byte is read: a huge file cannot become a string in
+            // the browser (reading it fails), and would otherwise be reported as something else.
+            if file.size() > MAX_CASE_FILE_BYTES as f64 {
+                store.dispatch(Action::ShowError(Problem::new(t(
+                    lang,
+                    Text::ImportTooLarge,
+                ))));
+                return;
+            }
             let store = store.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 // The engine reads the text; its reply restores the case.

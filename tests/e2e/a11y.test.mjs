@@ -23,11 +23,13 @@ async function violations(page) {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-for (const lang of ['zh-CN', 'en']) {
+for (const lang of ['zh-CN', 'zh-TW', 'en']) {
   test(`every step has no axe violations (${lang})`, async () => {
     const { page, context } = await openApp(browser, url);
     await waitForData(page);
     if (lang !== 'zh-CN') await page.getByTestId(`lang-${lang}`).click();
+    // The page really is in that language before axe reads it.
+    await page.waitForSelector(`main[lang="${lang}"]`);
     assert.deepEqual(await violations(page), [], 'step 1');
     await goToStep(page, 2);
     assert.deepEqual(await violations(page), [], 'step 2');

@@ -60,7 +60,14 @@ async function storedNames(page, context) {
   // Let a service worker finish installing (it fills its cache then), if the app registers one.
   await page.evaluate(async () => {
     const registration = await navigator.serviceWorker?.getRegistration();
-    if (registration) await Promise.race([navigator.serviceWorker.ready, new Promise((ok) => setTimeout(ok, 5_000))]);
+    // Wait for `ready` itself; the timer is only a hang guard (generous, and it fails loudly
+    // instead of reading the storage of a half-installed worker).
+    if (registration) {
+      await Promise.race([
+        navigator.serviceWorker.ready,
+        new Promise((_, fail) => setTimeout(() => fail(new Error('hang guard: the service worker was not ready in 60 s')), 60_000)),
+      ]);
+    }
   });
   const inPage = await page.evaluate(async () => ({
     localStorage: Object.keys(localStorage),
@@ -94,8 +101,8 @@ function notStatic(requests, origin) {
 async function fullFlow(page) {
   const message = await reach(page, 'message-input');
   await message.fill(MESSAGE);
-  const wechat = page.getByTestId('platform-wechat');
-  if (await wechat.isVisible()) await wechat.check();
+  // The platform boxes are on step 1 with the message: tick WeChat, always.
+  await page.getByTestId('platform-wechat').check();
   await screenStay(page, { place: '打洛镇', from: '2019-09-03', to: '2019-09-05' });
   await page.getByTestId('verdict').waitFor();
 }
@@ -114,8 +121,8 @@ test('a full flow: no request leaves the origin, after load only same-origin sta
   const loaded = log.requests.length;
   await fullFlow(page);
   assert.ok(['likely', 'possible'].includes(await page.getByTestId('verdict').getAttribute('data-verdict')));
+  // No request is in flight (Playwright's network-idle state), so the log below is complete.
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
 
   assert.ok(loaded > 0, 'the load itself was recorded');
   assert.deepEqual(offOriginRequests(log, origin), [], 'a request left the origin or was not a GET');
@@ -138,16 +145,25 @@ test('the detectors catch a planted POST and a planted storage key (so the check
   await waitForData(page);
   await fullFlow(page);
   const loaded = log.requests.length;
+  // Wait for the planted POST itself (an event, not a pause), and for the database to exist.
+  const posted = page.waitForRequest((r) => r.method() === 'POST');
   await page.evaluate(async () => {
     await fetch('./data/events.json', { method: 'POST', body: 'x' }).catch(() => {});
     localStorage.setItem('tracker', '1');
     sessionStorage.setItem('unfreeze.ok', '1');
     document.cookie = 'sid=1';
-    indexedDB.open('analytics');
+    await new Promise((done) => {
+      const open = indexedDB.open('analytics');
+      open.onsuccess = () => {
+        open.result.close();
+        done();
+      };
+      open.onerror = done;
+    });
     await caches.open('unfreeze.v1');
     await caches.open('workbox-precache');
   });
-  await page.waitForTimeout(200);
+  await posted;
   assert.equal(offOriginRequests(log, origin).length, 1);
   assert.equal(notStatic(log.requests.slice(loaded), origin).length, 1);
   const bad = foreign(await storedNames(page, context));

@@ -177,11 +177,11 @@ pub(crate) fn shipped_data() -> Result<DataSet, String> {
     DataSet::load(&SHIPPED).map_err(|e| format!("the built-in data does not load ({e})"))
 }
 
-/// The largest case file read. A case file of 10,000 stays is under 1 MiB; without a cap a 1 GB
-/// file (or /dev/zero) would be read whole into memory before being refused.
-const MAX_CASE_BYTES: u64 = 16 * 1024 * 1024;
+/// The largest case file read (the same cap as the app's). A case file of 10,000 stays is under
+/// 1 MiB; without a cap a 1 GB file (or /dev/zero) would be read whole into memory first.
+const MAX_CASE_BYTES: u64 = prescreen_core::case::MAX_CASE_FILE_BYTES;
 
-fn read_text(path: &Path) -> Result<String, String> {
+pub(crate) fn read_text(path: &Path) -> Result<String, String> {
     use std::io::Read;
     let cannot = |e: std::io::Error| {
         format!(

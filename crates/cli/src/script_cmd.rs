@@ -44,12 +44,8 @@ pub fn run(
             })
         })
         .transpose()?;
-    let text = std::fs::read_to_string(case_path).map_err(|e| {
-        format!(
-            "{}: cannot read the case file ({e}); check the path and that it is UTF-8 JSON",
-            case_path.display()
-        )
-    })?;
+    // The same capped read as `check`: a 1 GB file is refused by its size, not read whole.
+    let text = crate::read_text(case_path)?;
     let case = CaseFile::from_json(&text)
         .and_then(|file| file.validate())
         .map_err(|e| e.to_string())?;

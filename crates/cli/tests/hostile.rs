@@ -33,8 +33,9 @@ impl Drop for TempFile {
     }
 }
 
-/// Runs prescreen with a time limit (the child is killed past it, and the test fails). One run at
-/// a time, so the limit measures prescreen and not the other tests sharing the cores.
+/// Runs prescreen with a hang guard (the child is killed past `limit`, and the test fails). The
+/// limit is generous, never a speed assertion (speed lives in the benchmarks); one run at a time,
+/// so a loaded machine does not trip it.
 fn prescreen_within(args: &[&str], limit: Duration) -> (Output, Duration) {
     static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _turn = ONE_AT_A_TIME
@@ -60,7 +61,9 @@ fn prescreen_within(args: &[&str], limit: Duration) -> (Output, Duration) {
         }
         if started.elapsed() > limit {
             let _ = child.kill();
-            panic!("prescreen {args:?} took longer than {limit:?}");
+            panic!(
+                "hang guard: prescreen {args:?} did not finish within {limit:?} (a hang, not a speed check)"
+            );
         }
         std::thread::sleep(Duration::from_millis(10));
     }
@@ -155,11 +158,11 @@ fn h02_a_1_gb_sparse_file_is_refused_by_size_without_reading_it() {
     file.set_len(1 << 30).expect("sparse 1 GiB");
     drop(file);
     let _cleanup = TempFile(path.clone());
-    // Refused before any data is loaded or any byte read: well under a second, even unoptimised.
-    refused_within(
+    // Refused by its size, before any byte is read; reading it whole would be the failure
+    // (the message names the cap). LIMIT is a hang guard, not a speed check.
+    refused(
         &["check", path.to_str().expect("utf-8")],
         &["larger than 16 MiB"],
-        Duration::from_secs(5),
     );
 }
 
@@ -357,12 +360,34 @@ fn h22_dates_outside_what_a_date_can_be() {
     }
 }
 
+/// The answer for the 打洛镇 trip of 2019-09-03..05 (border zone, in the 2019 window).
+fn daluo_answer(json: &serde_json::Value) -> (String, String, String, bool) {
+    let f = &json["findings"][0];
+    (
+        json["verdict"].as_str().unwrap_or("?").to_owned(),
+        json["cause"]["kind"].as_str().unwrap_or("?").to_owned(),
+        f["relation"].as_str().unwrap_or("?").to_owned(),
+        f["in_window"].as_bool().unwrap_or(false),
+    )
+}
+
+fn daluo() -> (String, String, String, bool) {
+    (
+        "possible".into(),
+        "border_area_freeze".into(),
+        "border_zone".into(),
+        true,
+    )
+}
+
 #[test]
 fn h23_the_first_and_last_days_a_date_can_be_are_answered() {
+    // A stay from 0001-01-01 to 9999-12-31 covers the 2019 window: the same answer as the trip.
     let json = case_answered(&one_stay(
         r#""place":"打洛镇","from":"0001-01-01","to":"9999-12-31""#,
     ));
-    assert!(json["verdict"].is_string(), "{json}");
+    assert_eq!(daluo_answer(&json), daluo(), "{json}");
+    assert_eq!(json["findings"].as_array().map(Vec::len), Some(1), "{json}");
 }
 
 #[test]
@@ -375,7 +400,12 @@ fn h24_today_and_frozen_on_at_the_ends_of_the_calendar() {
         );
         answered(&["check", file.path()], LIMIT)
     };
-    assert!(json["verdict"].is_string(), "{json}");
+    // The ends of the calendar as "today" and "frozen on" change nothing about the trip.
+    assert_eq!(daluo_answer(&json), daluo(), "{json}");
+    let plain = case_answered(&one_stay(
+        r#""place":"打洛镇","from":"2019-09-03","to":"2019-09-05""#,
+    ));
+    assert_eq!(daluo_answer(&plain), daluo(), "{plain}");
 }
 
 #[test]
@@ -457,7 +487,18 @@ fn h31_a_100_000_char_freeze_message_with_markup_rtl_and_emoji_is_answered() {
         "stays": [{"place": "打洛镇", "from": "2019-09-03", "to": "2019-09-05"}]
     });
     let json = case_answered(&case.to_string());
-    assert!(json["verdict"].is_string(), "{json}");
+    // Markup, a right-to-left override, emoji and length change nothing: the answer is the one
+    // for the words alone (涉及欺诈 → a platform's own rule, so the border trip is unlikely).
+    let words = serde_json::json!({
+        "version": 1, "frozen_on": "2019-10-14", "freeze_message": "涉及欺诈",
+        "stays": [{"place": "打洛镇", "from": "2019-09-03", "to": "2019-09-05"}]
+    });
+    let plain = case_answered(&words.to_string());
+    for answer in [&json, &plain] {
+        assert_eq!(answer["verdict"], "unlikely", "{answer}");
+        assert_eq!(answer["cause"]["kind"], "platform_violation", "{answer}");
+    }
+    assert_eq!(json["findings"], plain["findings"]);
 }
 
 #[test]
@@ -493,7 +534,8 @@ fn h34_ten_thousand_stays_are_answered_in_reasonable_time() {
     let case =
         serde_json::json!({"version": 1, "frozen_on": "2019-10-14", "stays": stays}).to_string();
     let file = TempFile::new("10k.json", case.as_bytes());
-    // Generous: a debug build on a shared 2-core machine. The time is printed for the report.
+    // Hang guard, generous: a debug build on a shared 2-core machine; not a speed check (the time
+    // is printed for the report; speed lives in the benchmarks).
     let (json, took) = answered(
         &["check", file.path(), "--format", "json"],
         Duration::from_secs(120),
@@ -502,7 +544,9 @@ fn h34_ten_thousand_stays_are_answered_in_reasonable_time() {
         "10,000 stays: {took:?}, {} findings",
         json["findings"].as_array().map_or(0, Vec::len)
     );
-    assert!(json["verdict"].is_string());
+    // Some of the 10,000 stays are 打洛镇 in the 2019 window: at least that answer.
+    let verdict = json["verdict"].as_str().unwrap_or("?");
+    assert!(["possible", "likely"].contains(&verdict), "{verdict}");
     let findings = json["findings"].as_array().expect("findings");
     assert!(!findings.is_empty());
     assert!(
@@ -548,9 +592,9 @@ fn h37_import_of_an_empty_file_and_a_1_gb_sparse_file() {
     file.set_len(1 << 30).expect("sparse 1 GiB");
     drop(file);
     let _cleanup = TempFile(path.clone());
-    refused_within(
+    // LIMIT is a hang guard, not a speed check.
+    refused(
         &["import", path.to_str().expect("utf-8")],
         &["1g-history.json"],
-        Duration::from_secs(20),
     );
 }

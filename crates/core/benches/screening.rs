@@ -3,7 +3,7 @@
 //! `cargo bench -p prescreen-core --bench screening`.
 //!
 //! Points are uniform over lon 97.3–102.0, lat 21.0–26.0 (the China–Myanmar border area), as in
-//! ../shared/facts/perf-anchors.md. Throughput is reported in points per second.
+//! the performance goals in docs/perf.md. Throughput is reported in points per second.
 
 use std::hint::black_box;
 

@@ -224,6 +224,10 @@ pub fn message_platforms(text: &str) -> Vec<Platform> {
 /// The case-file versions this build reads.
 pub const CASE_FILE_VERSION: u32 = 1;
 
+/// The largest case file the app and the CLI read. 10,000 stays fit in under 1 MiB; anything
+/// larger is the wrong file, refused by its size before it is read into memory.
+pub const MAX_CASE_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
 impl CaseFile {
     /// Reads a case file from JSON text. Unknown fields and wrong types are errors that name the
     /// field, e.g. `stays[0].form: unknown field …`.
@@ -231,13 +235,23 @@ impl CaseFile {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
             let path = err.path().to_string();
-            let field = if path == "." { "case".to_owned() } else { path };
-            InputError::new(
-                field,
-                InputErrorKind::Malformed {
-                    detail: err.into_inner().to_string(),
+            let err = err.into_inner();
+            // A file that ends early is wrong as a whole, wherever it stops.
+            let whole = path == "." || err.classify() == serde_json::error::Category::Eof;
+            let field = if whole { "case".to_owned() } else { path };
+            // The parser's own words ("EOF while parsing …") mean nothing to a person, and
+            // are English inside a Chinese message: say what happened instead.
+            let kind = match err.classify() {
+                serde_json::error::Category::Eof => InputErrorKind::Truncated,
+                serde_json::error::Category::Syntax => InputErrorKind::NotJson {
+                    line: err.line(),
+                    column: err.column(),
                 },
-            )
+                _ => InputErrorKind::Malformed {
+                    detail: err.to_string(),
+                },
+            };
+            InputError::new(field, kind)
         })
     }
 

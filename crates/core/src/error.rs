@@ -57,6 +57,16 @@ pub enum InputErrorKind {
     },
     #[error("this is not a case file this version can read: {detail}")]
     Malformed { detail: String },
+    /// The text ends before the case file does (an empty file, or one cut off).
+    #[error(
+        "this is not a case file: it is empty or ends too early; choose the whole file this tool exported"
+    )]
+    Truncated,
+    /// The text is not JSON at all (another kind of file).
+    #[error(
+        "this is not a case file: it is not JSON (line {line}, column {column}); choose a file this tool exported"
+    )]
+    NotJson { line: usize, column: usize },
 }
 
 fn suggest(suggestions: &[String]) -> String {
@@ -145,6 +155,22 @@ impl InputError {
             (InputErrorKind::Malformed { detail }, Lang::ZhTw) => {
                 format!("檔案格式不對：{detail}")
             }
+            (InputErrorKind::Truncated, Lang::ZhCn) => {
+                "文件是空的或不完整，请选择本工具导出的完整文件。".to_owned()
+            }
+            (InputErrorKind::Truncated, Lang::ZhTw) => {
+                "檔案是空的或不完整，請選擇本工具匯出的完整檔案。".to_owned()
+            }
+            (InputErrorKind::NotJson { line, column }, Lang::ZhCn) => {
+                format!(
+                    "这不是 JSON 文件（第 {line} 行第 {column} 列），请选择本工具导出的案例文件。"
+                )
+            }
+            (InputErrorKind::NotJson { line, column }, Lang::ZhTw) => {
+                format!(
+                    "這不是 JSON 檔案（第 {line} 行第 {column} 列），請選擇本工具匯出的案例檔案。"
+                )
+            }
             (kind, Lang::En) => format!("{kind}."),
         };
         match lang {
@@ -158,7 +184,11 @@ impl InputError {
 fn field_label(field: &str, lang: crate::i18n::Lang) -> String {
     use crate::i18n::Lang;
     let Some(rest) = field.strip_prefix("stays[") else {
-        return field.to_owned();
+        return match (field, lang) {
+            ("case", Lang::ZhCn) => "案例文件".to_owned(),
+            ("case", Lang::ZhTw) => "案例檔案".to_owned(),
+            _ => field.to_owned(),
+        };
     };
     let Some((index, name)) = rest.split_once("].") else {
         return field.to_owned();

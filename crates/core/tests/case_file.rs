@@ -106,6 +106,38 @@ fn not_json_at_all_is_a_clear_error() {
 }
 
 #[test]
+fn an_empty_or_cut_off_file_says_so_in_the_users_language_without_parser_words() {
+    for text in ["", "   ", r#"{"version":1,"stays":[{"place":"打洛镇","#] {
+        let err = CaseFile::from_json(text).expect_err("refused");
+        assert_eq!(err.field, "case", "{text:?}");
+        assert_eq!(
+            err.message(Lang::ZhCn),
+            "案例文件：文件是空的或不完整，请选择本工具导出的完整文件。",
+            "{text:?}"
+        );
+        assert_eq!(
+            err.message(Lang::ZhTw),
+            "案例檔案：檔案是空的或不完整，請選擇本工具匯出的完整檔案。"
+        );
+        let en = err.message(Lang::En);
+        assert!(en.contains("empty or ends too early"), "{en}");
+        for parser_word in ["EOF", "while parsing", "line 1 column"] {
+            assert!(!en.contains(parser_word), "{en}");
+        }
+    }
+}
+
+#[test]
+fn a_file_that_is_not_json_says_where_in_chinese() {
+    let err = CaseFile::from_json("\u{89}PNG\r\n").expect_err("refused");
+    assert_eq!(
+        err.message(Lang::ZhCn),
+        "案例文件：这不是 JSON 文件（第 1 行第 1 列），请选择本工具导出的案例文件。"
+    );
+    assert!(!err.message(Lang::ZhCn).contains("expected"));
+}
+
+#[test]
 fn messages_are_given_in_each_language() {
     let err = CaseFile::from_json(
         r#"{"version":1,"stays":[{"place":"x","from":"2019-09-05","to":"2019-09-03"}]}"#,

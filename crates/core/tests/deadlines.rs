@@ -199,12 +199,37 @@ fn folding_never_splits_a_character() {
         made_on: date(2024, 3, 8),
     };
     let text = ics(&event);
-    // Every physical line is valid UTF-8 on its own (split at CRLF).
+    // RFC 5545 §3.1: at most 75 octets a line, continuation lines start with one space. A fold
+    // inside a character would leave a broken byte sequence (U+FFFD once decoded) or cut the
+    // summary short: every summary line must hold whole 答 only and be as full as 75 octets allow.
+    let summary: Vec<&str> = text
+        .split("\r\n")
+        .skip_while(|l| !l.starts_with("SUMMARY:"))
+        .take_while(|l| l.starts_with("SUMMARY:") || l.starts_with(' '))
+        .collect();
+    assert!(!text.contains('\u{FFFD}'), "{text}");
     for line in text.split("\r\n") {
-        assert!(std::str::from_utf8(line.as_bytes()).is_ok());
-        assert!(line.len() <= 75);
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
     }
-    assert!(text.replace("\r\n ", "").contains(&"答".repeat(100)));
+    let body = |l: &str| {
+        l.strip_prefix("SUMMARY:")
+            .or_else(|| l.strip_prefix(' '))
+            .map(str::to_owned)
+    };
+    for (i, line) in summary.iter().enumerate() {
+        let rest = body(line).unwrap_or_default();
+        assert!(rest.chars().all(|c| c == '答'), "line {i}: {line:?}");
+        if i + 1 < summary.len() {
+            // A 3-octet character that did not fit is the only reason to fold early.
+            assert!(
+                line.len() > 72,
+                "line {i} folded early at {} octets",
+                line.len()
+            );
+        }
+    }
+    let unfolded: String = summary.iter().filter_map(|l| body(l)).collect();
+    assert_eq!(unfolded, "答".repeat(100));
 }
 
 #[test]

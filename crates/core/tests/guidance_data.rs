@@ -107,11 +107,7 @@ fn causes_and_channel_references_resolve() {
 #[test]
 fn the_events_name_only_known_channels() {
     // events.json belongs to the geographic half of the data set; its `channels` point here.
-    let path = repo().join("static/data/events.json");
-    if !path.is_file() {
-        eprintln!("static/data/events.json not built yet: not cross-checked");
-        return;
-    }
+    // events.json is committed (built by `cargo run -p data-pipeline`); a missing file fails here.
     let events: prescreen_core::data::EventsFile = load("static/data/events.json");
     let (_, c, _) = shipped();
     for e in &events.events {
@@ -294,8 +290,8 @@ fn article_texts_are_verbatim_from_the_statutes() {
     }
 }
 
-/// The `r` rows of data/guidance/corpus.tsv (the rows of ../shared/data/messages-real.tsv,
-/// copied in by data/guidance/make_corpus.py): (id, text, verbatim).
+/// The `r` rows of data/guidance/corpus.tsv (the 44 real-message rows, copied in once by
+/// data/guidance/make_corpus.py; the file is the project's own): (id, text, verbatim).
 fn corpus(dir: &Path) -> Vec<(u32, String, bool)> {
     let path = dir.join("corpus.tsv");
     let text = std::fs::read_to_string(&path)
@@ -478,7 +474,8 @@ fn traditional_and_full_width_texts_classify_like_simplified_ones() {
     }
 }
 
-/// The rows of ../shared/FACTS.md §2 ("what the user saw" → probable cause), as a user might type
+/// The rows of the research notes' table "what the user saw" → probable cause (FACTS.md §2,
+/// outside this repository; the rows are copied here), as a user might type
 /// them.
 #[test]
 fn every_row_of_the_facts_table_is_covered() {

@@ -1,5 +1,6 @@
 //! Real stories against the shipped data, each with the verdict a careful human would give.
 
+use geo::{Distance, Haversine, Point};
 use prescreen_core::case::CaseFile;
 use prescreen_core::data::{DataSet, SHIPPED};
 use prescreen_core::datum::wgs84_to_gcj02;
@@ -125,14 +126,24 @@ fn gcj02_coordinates_give_the_same_verdict_as_the_named_place() {
     ));
     assert_eq!(pasted.verdict, named.verdict);
     assert_eq!(pasted.findings[0].relation, named.findings[0].relation);
+    // The point screened is the WGS-84 original, to well under a metre (1e-5° ≈ 1 m).
     assert!((pasted.findings[0].lat - 21.6960).abs() < 1e-5);
-    // Read as WGS-84 by mistake, the same numbers land elsewhere.
+    assert!((pasted.findings[0].lon - 100.0340).abs() < 1e-5);
+    // Read as WGS-84 by mistake, the same numbers land elsewhere: the point is screened as typed,
+    // hundreds of metres from the true one.
     let wrong = screen(&case(
         "",
         None,
         &format!(r#"{{"lat":{lat},"lon":{lon},"from":"2019-09-03","to":"2019-09-05"}}"#),
     ));
-    assert!((wrong.findings[0].lat - lat).abs() < 1e-12);
+    let w = &wrong.findings[0];
+    // (Equal to the last bit or two: the numbers went through the case file's JSON.)
+    assert!(
+        (w.lat - lat).abs() < 1e-12 && (w.lon - lon).abs() < 1e-12,
+        "{w:?}"
+    );
+    let metres = Haversine.distance(Point::new(w.lon, w.lat), Point::new(100.0340, 21.6960));
+    assert!(metres > 300.0, "only {metres:.0} m from the true point");
 }
 
 #[test]

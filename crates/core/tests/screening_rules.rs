@@ -138,14 +138,14 @@ fn a_far_trip_finds_nothing() {
 }
 
 #[test]
-fn gcj02_coordinates_are_converted_before_screening() {
-    // The same point typed in GCJ-02 lands where its WGS-84 original does (outside China's box
-    // the datums agree, so use a point inside it by shifting the fixture's question: the
-    // conversion must at least return the input unchanged outside China).
+fn outside_china_a_gcj02_point_is_screened_as_typed() {
+    // The fixture's square lies at 0..1°, outside China, where GCJ-02 is WGS-84: the point must
+    // come through unchanged. (The conversion inside China is pinned against the shipped data in
+    // real_stories::gcj02_coordinates_give_the_same_verdict_as_the_named_place.)
     let s = screen(&one_stay(
-        r#"{"lat":0.5,"lon":0.5,"datum":"gcj02","from":"2019-09-03","to":"2019-09-05"}"#,
+        r#"{"lat":0.5,"lon":0.25,"datum":"gcj02","from":"2019-09-03","to":"2019-09-05"}"#,
     ));
-    assert_eq!(s.findings[0].lat, 0.5);
+    assert_eq!((s.findings[0].lat, s.findings[0].lon), (0.5, 0.25));
     assert_eq!(s.findings[0].relation, Relation::Inside);
 }
 

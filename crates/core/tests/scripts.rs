@@ -7,8 +7,6 @@
 //! Case 2 is a QQ "永久冻结" with no border stay and no personal details: every personal field
 //! must show as a placeholder.
 
-use std::path::PathBuf;
-
 use jiff::civil::date;
 use prescreen_core::case::{Case, CaseFile};
 use prescreen_core::data::{DataSet, Guidance, SHIPPED};
@@ -115,27 +113,8 @@ fn all_text(docs: &[Document]) -> String {
     out
 }
 
-fn golden_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
-}
-
 fn check_golden(name: &str, actual: &str) {
-    let path = golden_dir().join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(golden_dir()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e}; run UPDATE_GOLDEN=1 cargo test -p prescreen-core --test core -- scripts::",
-            path.display()
-        )
-    });
-    assert!(
-        expected == actual,
-        "{name} differs from its golden file; if the change is intended, regenerate with UPDATE_GOLDEN=1 and read the diff\n--- actual ---\n{actual}"
-    );
+    crate::golden::check(name, actual);
 }
 
 /// Wednesday 2019-10-16 09:30 in China: the hours' source says the line is open.
@@ -180,6 +159,88 @@ fn golden_files_for_both_cases_every_kind_and_language() {
             check_golden(&format!("{}.{}.case2.txt", kind.id(), lang.code()), &text);
         }
     }
+}
+
+/// A bank's own risk-control stop (CCB's text, messages.json `bank-risk-control`) after a stay
+/// in 昆明, with a name and an ID number but no platform account.
+const CASE_BANK: &str = r#"{
+  "version": 1,
+  "today": "2025-06-10",
+  "frozen_on": "2025-06-09",
+  "platforms": ["bank"],
+  "freeze_message": "因银行卡交易可能存在风险，为保障您的资金安全，您在我行的非柜面业务暂时无法办理，请尽快携带身份证件、开户预留手机号与不能正常使用的银行卡以及交易证明材料前往任意建行网点进行核实或联系95533咨询。",
+  "stays": [
+    { "place": "昆明", "from": "2025-05-20", "to": "2025-05-25" }
+  ],
+  "person": { "name": "王芳", "id_number": "430102199003150020" }
+}"#;
+
+/// A phone number flagged under the anti-fraud law (Xiaomi Mobile's text, messages.json
+/// `phone-number-anti-fraud`), after a stay in 瑞丽.
+const CASE_PHONE: &str = r#"{
+  "version": 1,
+  "today": "2026-12-28",
+  "frozen_on": "2026-12-27",
+  "platforms": ["phone"],
+  "freeze_message": "[小米】尊敬的用户您好，为了深入推进防范治理电信网络诈骗工作，根据《中华人民共和国反电信网络诈骗法》及相关法律法规要求，您尾号3410的号码存在异常使用行为，您个人身份信息或号卡可能被不法分子利用，为了保护您个人及广大人民群众利益，将对您的号码限制呼出(仅可接听电话、接收短信)，48小时后将进行保护性停机，停机期间会收取5元/月的保号费。请您本人在收到短信2小时后点击 xxxx进行申诉，并持本人身份证完成二次实人认证(仅支持安卓手机)。如有疑问请致电小米移动客服热线:10046。给您带来的不便，我们深感抱歉，感谢您的配合。",
+  "stays": [
+    { "place": "瑞丽", "from": "2026-11-02", "to": "2026-11-04" }
+  ],
+  "person": { "phone": "13800003410" }
+}"#;
+
+/// The golden cases beyond the two stories: a bank freeze (case 3) and a flagged phone (case 4),
+/// every kind in every language. A kind that refuses the case is pinned by its message.
+const MORE_CASES: [(&str, &str); 2] = [("case3", CASE_BANK), ("case4", CASE_PHONE)];
+
+fn more_case_text(json: &str, kind: ScriptKind, lang: Lang) -> String {
+    let (case, screening) = screen(json);
+    let today = case.today.expect("the case has a today");
+    let input = ScriptInput {
+        case: &case,
+        screening: &screening,
+        lang,
+        now: Some(today.at(10, 0, 0, 0)),
+        numbers: &[],
+    };
+    match render(kind, &input, data()) {
+        Ok(docs) => all_text(&docs),
+        Err(e) => format!("[refused] {}\n", e.message(lang)),
+    }
+}
+
+#[test]
+fn golden_files_for_a_bank_freeze_and_a_flagged_phone() {
+    for (case, json) in MORE_CASES {
+        for kind in ScriptKind::ALL {
+            for lang in Lang::ALL {
+                check_golden(
+                    &format!("{}.{}.{case}.txt", kind.id(), lang.code()),
+                    &more_case_text(json, kind, lang),
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_golden_file_is_left_over() {
+    let mut expected = std::collections::BTreeSet::new();
+    for case in ["case1", "case2"]
+        .into_iter()
+        .chain(MORE_CASES.map(|(c, _)| c))
+    {
+        for kind in ScriptKind::ALL {
+            for lang in Lang::ALL {
+                expected.insert(format!("{}.{}.{case}.txt", kind.id(), lang.code()));
+            }
+        }
+    }
+    let extra = crate::golden::leftovers(&crate::golden::dir(), &expected);
+    assert!(
+        extra.is_empty(),
+        "golden files no test writes (a renamed kind or case?); delete them or run UPDATE_GOLDEN=1: {extra:?}"
+    );
 }
 
 #[test]

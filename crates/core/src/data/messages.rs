@@ -166,7 +166,7 @@ pub struct MessagePattern {
     pub explanation: Localized,
     /// What to do first.
     pub next_step: Localized,
-    /// Real texts (from the corpus in ../shared/data/messages-real.tsv and the 2019 reports).
+    /// Real texts (from the labelled corpus data/guidance/corpus.tsv and the 2019 reports).
     #[serde(default)]
     pub examples: Vec<MessageExample>,
     /// Ids in `channels.json`, most useful first.
@@ -228,7 +228,7 @@ pub struct MessageExample {
     /// The service as the source names it (`WeChat`, `QQ`, `WeChat Pay` …).
     pub platform: String,
     pub verbatim: bool,
-    /// The row id in ../shared/data/messages-real.tsv, when it comes from there.
+    /// The row id (`r<id>`) in data/guidance/corpus.tsv, when it comes from there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corpus_id: Option<u32>,
     /// When it was seen (ISO date, or as precise as the source).

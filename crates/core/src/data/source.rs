@@ -21,7 +21,7 @@ pub struct Source {
     pub checked: Option<String>,
 }
 
-/// How sure we are of a fact (see ../shared/FACTS.md for the labels).
+/// How sure we are of a fact; each label is described on its variant below.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {

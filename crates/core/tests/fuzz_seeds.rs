@@ -1,0 +1,106 @@
+//! Replays the fuzz targets' committed seed corpus (`crates/core/fuzz/seeds/<target>/`) and every
+//! saved crash (`crates/core/fuzz/regressions/<target>/`, where `scripts/fuzz.sh` copies what
+//! cargo-fuzz finds) through the importer on stable Rust: a crash found once stays fixed.
+
+use std::path::{Path, PathBuf};
+
+use prescreen_core::import::{Importer, Limits};
+
+/// Must match OPENINGS in crates/core/fuzz/fuzz_targets/<target>.rs (and make_seeds.py).
+const TARGETS: [(&str, &[&[u8]]); 5] = [
+    ("import_any", &[b""]),
+    (
+        "import_json",
+        &[
+            b"{\"locations\":[",
+            b"{\"timelineObjects\":[",
+            b"{\"semanticSegments\":[",
+            b"{\"rawSignals\":[",
+            b"[",
+        ],
+    ),
+    (
+        "import_xml",
+        &[
+            b"<gpx>",
+            b"<kml>",
+            b"<?xml version=\"1.0\"?><gpx><trk><trkseg>",
+            b"<kml><Document><Placemark>",
+        ],
+    ),
+    (
+        "import_photo",
+        &[b"\xFF\xD8\xFF", b"\x00\x00\x00\x18ftypheic"],
+    ),
+    ("import_zip", &[b"PK\x03\x04", b""]),
+];
+
+fn fuzz_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz")
+}
+
+/// What a fuzz target does with `data`.
+fn run(openings: &[&[u8]], data: &[u8]) {
+    let (choice, tail) = data.split_first().unwrap_or((&0, &[]));
+    let mut bytes = openings[usize::from(*choice) % openings.len()].to_vec();
+    bytes.extend_from_slice(tail);
+    let mut importer = Importer::new(Limits {
+        max_zip_unpacked_bytes: 64 << 20,
+        ..Limits::default()
+    });
+    let _ = importer.add("fuzz", std::io::Cursor::new(bytes));
+    let _ = importer.finish(None);
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.is_file())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_target_has_seeds_and_every_target_file_is_listed_here() {
+    for (target, _) in TARGETS {
+        let seeds = files(&fuzz_dir().join("seeds").join(target));
+        assert!(
+            !seeds.is_empty(),
+            "no seeds for {target}; run python3 crates/core/fuzz/make_seeds.py"
+        );
+        assert!(
+            fuzz_dir()
+                .join("fuzz_targets")
+                .join(format!("{target}.rs"))
+                .is_file(),
+            "{target} is not a fuzz target"
+        );
+    }
+    let targets = files(&fuzz_dir().join("fuzz_targets"));
+    assert_eq!(
+        targets.len(),
+        TARGETS.len(),
+        "a fuzz target was added or removed: list it in TARGETS (and make_seeds.py)"
+    );
+}
+
+#[test]
+fn seeds_and_saved_crashes_replay_without_a_panic() {
+    let mut replayed = 0;
+    for (target, openings) in TARGETS {
+        for kind in ["seeds", "regressions"] {
+            for path in files(&fuzz_dir().join(kind).join(target)) {
+                let data = std::fs::read(&path)
+                    .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+                let outcome = std::panic::catch_unwind(|| run(openings, &data));
+                assert!(outcome.is_ok(), "{} panics", path.display());
+                replayed += 1;
+            }
+        }
+    }
+    assert!(replayed >= 20, "only {replayed} inputs replayed");
+}
