@@ -16,12 +16,12 @@
 //!   付款时间, 最近修改时间, 交易来源地, 类型, 交易对方, 商品名称, 金额（元）, 收/支, 交易状态,
 //!   服务费（元）, 成功退款（元）, 备注, 资金状态` and a footer; both are read.
 //!
-//! Sources for the layouts (open-source bill converters that ship sample files; no official
-//! specification is published): double-entry-generator's `example/wechat/example-wechat-records.csv`
-//! and `example/alipay/example-alipay-records.csv` and its Alipay provider, which opens the file
-//! as GBK (https://github.com/deb-sig/double-entry-generator); the older Alipay columns as listed
-//! by several importers, e.g. `IAlipayBillRow` in a public bookkeeping tool and "preciouss"'s
-//! Alipay importer. Confidence: medium (third-party code, consistent across projects).
+//! Sources for the layouts (no official specification is published): the sample files and the
+//! Alipay provider (which opens the file as GBK) of double-entry-generator,
+//! https://github.com/deb-sig/double-entry-generator (`example/wechat/example-wechat-records.csv`,
+//! `example/alipay/example-alipay-records.csv`, `pkg/provider/alipay/alipay.go`); the older Alipay
+//! columns as several public bookkeeping importers list them. Confidence: medium for WeChat and
+//! the new Alipay layout, weak–medium for the old one; see data/research/chinese-exports.md.
 //!
 //! ## What is kept
 //!
