@@ -324,7 +324,10 @@ fn mutated_bills_never_panic() {
             let len = input.len().max(1);
             let at = next(len);
             match next(7) {
-                0 if !input.is_empty() => input[at.min(input.len() - 1)] ^= 1 << next(8),
+                0 if !input.is_empty() => {
+                    let i = at.min(input.len() - 1);
+                    input[i] ^= 1 << next(8);
+                }
                 1 => input.insert(
                     at.min(input.len()),
                     b"\",\n\t\r\xE5\x8B\x90-/:+0123456789"[next(22)],
