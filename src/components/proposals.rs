@@ -38,8 +38,11 @@ pub fn proposals(store: &Store, imported: &Imported, ticked: &UseStateHandle<Vec
             <li>
                 <input type="checkbox" id={id.clone()} data-testid={id.clone()} {checked} onchange={toggle} />
                 <label for={id}>
-                    { format!("{} – {} · {}, {}", stay.from, stay.to,
-                              fixed(stay.lat.unwrap_or_default(), 4), fixed(stay.lon.unwrap_or_default(), 4)) }
+                    { format!("{} – {} · {}", stay.from, stay.to, match (stay.lat, stay.lon) {
+                        (Some(lat), Some(lon)) => format!("{}, {}", fixed(lat, 4), fixed(lon, 4)),
+                        // A bill's name that fits several places: its note lists them.
+                        _ => "?".to_owned(),
+                    }) }
                     { near.unwrap_or_default() }
                     <small>{ " " }{ stay.note.clone().unwrap_or_default() }</small>
                 </label>

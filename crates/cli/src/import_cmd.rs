@@ -1,8 +1,12 @@
-//! `prescreen import FILE…`: location-history files and photos → a case file with the stays found.
+//! `prescreen import FILE…`: location-history files, photos, WeChat Pay / Alipay bills (CSV) and
+//! flight lists (CSV) → a case file with the stays found.
 //!
 //! Each file is streamed from disk (never read whole), so a 100 MB Records.json imports in a few
 //! tens of MB. The stays near a screened area come first; the case file is printed on stdout and
-//! a one-line summary (points, stays, what was left out) goes to stderr.
+//! a one-line summary (points, stays, what was left out, a warning when the data is coarse) goes
+//! to stderr. Bills and flight lists name places: they are matched against the built-in
+//! gazetteer, and a name that fits several places gives a stay without a place, whose note lists
+//! them, for the person to choose.
 
 use std::fs::File;
 use std::path::PathBuf;
@@ -15,13 +19,14 @@ use prescreen_core::import::{Importer, Limits};
 pub fn run(files: &[PathBuf]) -> Result<String, String> {
     if files.is_empty() {
         return Err(
-            "import: name at least one file (Records.json, a Semantic Location History month, Timeline.json, GPX, KML, a photo or a Takeout zip)"
+            "import: name at least one file (Records.json, a Semantic Location History month, Timeline.json, GPX, KML, a photo, a Takeout zip, a WeChat Pay or Alipay bill as CSV, or a flight list as CSV)"
                 .to_owned(),
         );
     }
     // The shipped geography, for ranking stays by their distance to the screened areas.
     let data = DataSet::load(&SHIPPED.without_guidance()).map_err(|e| e.to_string())?;
-    let mut importer = Importer::new(Limits::default());
+    let places = std::sync::Arc::new(data.gazetteer.clone());
+    let mut importer = Importer::new(Limits::default()).with_places(places);
     for path in files {
         let file = File::open(path).map_err(|e| {
             format!(

@@ -76,6 +76,12 @@ enum Command {
         limit: usize,
     },
     /// Import location-history files and photos as a case file with the stays found.
+    ///
+    /// Also reads WeChat Pay and Alipay bills (CSV, as e-mailed; an XLSX bill must be saved as
+    /// CSV first): a shop whose name names a place gives a day there. And flight lists in this
+    /// documented CSV layout (航旅纵横 has no export of its own; save its trip list in it): a
+    /// header with 日期, 航班号, 出发城市, 出发时间, 到达城市, 到达时间 (optional 客票状态), one
+    /// flight a row. 12306 has no trip export that this reads: type train trips by hand.
     Import {
         #[arg(required = true)]
         files: Vec<PathBuf>,

@@ -2,6 +2,7 @@
 //! machine). Each module is one file beside this one, named after what it pins; run one with
 //! `cargo test -p prescreen-core --test core -- scripts::`.
 
+mod bills;
 mod case_file;
 mod class_grid;
 mod classifier_corpus;

@@ -4,18 +4,26 @@
 //! files are read it posts [`Reply::NeedNearest`] with the places found, the page asks the
 //! screening engine (which has the index already) and passes the answer back, and the worker
 //! ranks the stays and answers [`Reply::Imported`].
+//!
+//! Bills and flight lists name places: when one of the files is text (sniffed from its first
+//! bytes), the worker first fetches `data/places.json` (the service worker has it cached) and
+//! builds the gazetteer they are matched against; other imports never load it.
 
 use std::cell::RefCell;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::rc::Rc;
 
-use prescreen_core::import::{Importer, Limits, NearRegion};
+use std::sync::Arc;
+
+use prescreen_core::data::Gazetteer;
+use prescreen_core::data::gazetteer::compact;
+use prescreen_core::import::{Importer, Limits, NearRegion, SNIFF_BYTES, Sniffed, sniff};
 use prescreen_protocol::{Imported, Problem, Reply};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
-use crate::worker::{post, scope};
+use crate::worker::{fetch_text, post, scope};
 
 /// Starts an import worker: it says it is listening, then waits for the files.
 pub fn start() {
@@ -50,15 +58,32 @@ pub fn start() {
                         .iter()
                         .filter_map(|value| value.dyn_into::<File>().ok())
                         .collect();
-                    match import_files(&scope, &files) {
-                        Ok(importer) => {
-                            let points =
-                                serde_json::to_string(&importer.place_points()).unwrap_or_default();
-                            *read.borrow_mut() = Some(importer);
-                            post(&scope, &Reply::NeedNearest { points });
+                    let scope = scope.clone();
+                    let read = read.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let places = if files.iter().any(is_text) {
+                            match load_places(&scope).await {
+                                Ok(places) => Some(places),
+                                Err(detail) => {
+                                    post(&scope, &Reply::Imported(Err(Problem::new(detail))));
+                                    return;
+                                }
+                            }
+                        } else {
+                            None
+                        };
+                        match import_files(&scope, &files, places) {
+                            Ok(importer) => {
+                                let points = serde_json::to_string(&importer.place_points())
+                                    .unwrap_or_default();
+                                *read.borrow_mut() = Some(importer);
+                                post(&scope, &Reply::NeedNearest { points });
+                            }
+                            Err(detail) => {
+                                post(&scope, &Reply::Imported(Err(Problem::new(detail))))
+                            }
                         }
-                        Err(detail) => post(&scope, &Reply::Imported(Err(Problem::new(detail)))),
-                    }
+                    });
                 }
             }
         })
@@ -70,14 +95,21 @@ pub fn start() {
 
 /// Reads every file into one importer; the first file that gives no stays ends the import with
 /// its message.
-fn import_files(scope: &DedicatedWorkerGlobalScope, files: &[File]) -> Result<Importer, String> {
+fn import_files(
+    scope: &DedicatedWorkerGlobalScope,
+    files: &[File],
+    places: Option<Arc<Gazetteer>>,
+) -> Result<Importer, String> {
     if files.is_empty() {
         return Err(
-            "no file was chosen; pick a location-history file, a GPX/KML file or photos".into(),
+            "no file was chosen; pick a location-history file, a GPX/KML file, photos, or a bill or flight list (CSV)".into(),
         );
     }
     let total: u64 = files.iter().map(|f| f.size() as u64).sum();
     let mut importer = Importer::new(Limits::default());
+    if let Some(places) = places {
+        importer = importer.with_places(places);
+    }
     let mut done_before = 0_u64;
     for file in files {
         let name = file.name();
@@ -103,6 +135,32 @@ fn import_files(scope: &DedicatedWorkerGlobalScope, files: &[File]) -> Result<Im
         done_before += file.size() as u64;
     }
     Ok(importer)
+}
+
+/// Whether a file's first bytes are text (a bill or a flight list, perhaps).
+fn is_text(file: &File) -> bool {
+    let Ok(mut source) = FileSource::new(file.clone()) else {
+        return false;
+    };
+    let mut prefix = vec![0; SNIFF_BYTES];
+    let mut filled = 0;
+    while filled < prefix.len() {
+        match source.read(&mut prefix[filled..]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => filled += n,
+        }
+    }
+    sniff(&prefix[..filled]) == Sniffed::Text
+}
+
+/// The gazetteer, from the same `places.json` the screening engine loads.
+async fn load_places(scope: &DedicatedWorkerGlobalScope) -> Result<Arc<Gazetteer>, String> {
+    let text = fetch_text(scope, "data/places.json").await.map_err(|e| {
+        format!("the list of places could not be loaded ({e}); check the connection and try again")
+    })?;
+    let file = compact::decode(&text)
+        .map_err(|e| format!("the list of places is damaged ({e}); reload the page"))?;
+    Ok(Arc::new(Gazetteer::new(file.places)))
 }
 
 /// The size of this worker's wasm memory, which only ever grows: its peak.

@@ -161,7 +161,10 @@ async fn fetch_into<const N: usize>(
     Ok(())
 }
 
-async fn fetch_text(scope: &DedicatedWorkerGlobalScope, url: &str) -> Result<String, String> {
+pub(crate) async fn fetch_text(
+    scope: &DedicatedWorkerGlobalScope,
+    url: &str,
+) -> Result<String, String> {
     let response = JsFuture::from(scope.fetch_with_str(url))
         .await
         .map_err(|_| format!("{url}: network error"))?;

@@ -152,7 +152,8 @@ fn parse_entry(
             photo::parse(&mut Cursor::new(bytes), sink)
         }
         // Nested zips are not opened (that is how recursive zip bombs work).
-        Sniffed::Zip | Sniffed::Unknown => Err(ImportError::NotRecognized),
+        // Tables (bills) are read as files of their own, where the gazetteer is at hand.
+        Sniffed::Zip | Sniffed::Text | Sniffed::Unknown => Err(ImportError::NotRecognized),
     }
 }
 

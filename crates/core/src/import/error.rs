@@ -46,7 +46,7 @@ pub enum ImportError {
     ZipBomb { detail: String },
     /// A zip with nothing importable inside.
     #[error(
-        "this zip file has no location history, GPX, KML or geotagged photo inside; make a new Takeout export with Location History (Timeline) selected"
+        "this zip file has no location history, GPX, KML, bill or geotagged photo inside (a WeChat bill zip is locked: unzip it with the password WeChat shows and pick the file inside); make a new Takeout export with Location History (Timeline) selected"
     )]
     NothingInZip,
     /// A photo without a GPS position.
@@ -65,6 +65,16 @@ pub enum ImportError {
         entry: String,
         error: Box<ImportError>,
     },
+    /// Text that is not a bill or flight list this app reads (no known header row near the top).
+    #[error(
+        "this text file is not a WeChat Pay or Alipay bill (CSV) nor a flight list with the columns 日期, 航班号, 出发城市, 出发时间, 到达城市, 到达时间; export the bill as CSV again (an XLSX bill: save it as CSV first), or write the flights in that layout"
+    )]
+    NotATable,
+    /// A bill or trip list was given to an importer without the gazetteer (a caller's mistake).
+    #[error(
+        "bills and flight lists name places, and the list of places is not loaded; reload the page and try again"
+    )]
+    NoPlaces,
     /// The caller's progress callback asked to stop.
     #[error("the import was cancelled; nothing was changed")]
     Cancelled,
@@ -82,6 +92,8 @@ impl ImportError {
         matches!(
             self,
             ImportError::NotRecognized
+                | ImportError::NotATable
+                | ImportError::NoPlaces
                 | ImportError::NoLocationHistory
                 | ImportError::NoPhotoLocation
                 | ImportError::NoPhotoDate

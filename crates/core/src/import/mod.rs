@@ -12,6 +12,13 @@
 //! | `FF D8 FF`, `….ftypheic` | JPEG / HEIC photo | `photo`, kamadak-exif |
 //! | `{` or `[` | Records.json, Semantic Location History, Timeline.json | `json`, serde_json |
 //! | `<` + root `<gpx>` / `<kml>` | GPX, KML (incl. `gx:Track`) | `xml`, quick-xml |
+//! | other text (UTF-8 or GBK) | WeChat Pay / Alipay bill, flight list (CSV) | `bills`, `flights` over `csv`; names matched by `names` against the gazetteer |
+//!
+//! Bills and flight lists name places rather than giving coordinates, so they need the
+//! gazetteer: hand it in with [`Importer::with_places`] (the CLI passes the shipped one; the app's
+//! import worker fetches `places.json` only when such a file is chosen). A name that fits
+//! several places becomes a stay *without* a place whose note lists them, for the person to
+//! choose ([`stays::Collector::unsure`]).
 //!
 //! ## Streaming, and why `Read` rather than pushed chunks
 //!
@@ -51,22 +58,27 @@
 //! ```
 
 mod archive;
+mod bills;
+pub mod csv;
 mod error;
+mod flights;
 mod json;
+mod names;
 mod photo;
 pub mod stays;
 mod xml;
 
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use crate::case::CaseFile;
-use crate::data::DataSet;
+use crate::data::{DataSet, Gazetteer};
 
 pub use error::ImportError;
 pub use json::parse_lat_lng;
-pub use stays::{NearRegion, ProposedStay, nearest_regions};
+pub use stays::{Coverage, NearRegion, ProposedStay, nearest_regions};
 
 /// The kinds of file the importer reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -83,6 +95,12 @@ pub enum Format {
     /// A JPEG or HEIC photo with EXIF GPS.
     Photo,
     Zip,
+    /// A WeChat Pay bill (CSV).
+    WechatPayBill,
+    /// An Alipay bill (CSV, GBK).
+    AlipayBill,
+    /// A flight list in the documented CSV layout (航旅纵横 saved as CSV).
+    FlightList,
 }
 
 /// What the first bytes of a file say it is.
@@ -92,6 +110,8 @@ pub enum Sniffed {
     Photo,
     Json,
     Xml,
+    /// Other text: perhaps a bill or a trip list (CSV).
+    Text,
     Unknown,
 }
 
@@ -107,7 +127,8 @@ pub const SNIFF_BYTES: usize = 512;
 /// assert_eq!(sniff(b"<?xml version=\"1.0\"?><gpx>"), Sniffed::Xml);
 /// assert_eq!(sniff(b"\xFF\xD8\xFF\xE1"), Sniffed::Photo);
 /// assert_eq!(sniff(b"\x00\x00\x00\x18ftypheic"), Sniffed::Photo);
-/// assert_eq!(sniff(b"%PDF-1.7"), Sniffed::Unknown);
+/// assert_eq!(sniff(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\x00"), Sniffed::Unknown);
+/// assert_eq!(sniff("微信支付账单明细,,,".as_bytes()), Sniffed::Text);
 /// ```
 pub fn sniff(prefix: &[u8]) -> Sniffed {
     if prefix.starts_with(b"PK\x03\x04") || prefix.starts_with(b"PK\x05\x06") {
@@ -131,6 +152,7 @@ pub fn sniff(prefix: &[u8]) -> Sniffed {
     match text.trim_ascii_start().first() {
         Some(b'{' | b'[') => Sniffed::Json,
         Some(b'<') => Sniffed::Xml,
+        _ if csv::looks_like_text(text) => Sniffed::Text,
         _ => Sniffed::Unknown,
     }
 }
@@ -198,6 +220,37 @@ pub struct ImportReport {
     pub stays_found: usize,
     /// Stays left out by [`Limits::max_stays`] (the farthest from any region, the latest).
     pub stays_dropped: usize,
+    /// Days with data, over which span, and the longest gap.
+    pub coverage: Coverage,
+    /// Set when the data is too thin to show much (see [`coarse_warning`]): "no finding" from
+    /// such files is not proof of anything.
+    pub warning: Option<String>,
+}
+
+/// Fewer days with data than this (over a span of more), or a gap longer than
+/// [`MAX_GAP_DAYS`], makes an import "coarse".
+pub const MIN_DAYS_WITH_DATA: u64 = 7;
+/// The longest gap (days without any data) before an import is called coarse.
+pub const MAX_GAP_DAYS: u64 = 14;
+
+/// The warning for an import whose data is too thin for "nothing found" to mean anything: fewer
+/// than [`MIN_DAYS_WITH_DATA`] days with data, under a third of the days covered, or a gap of
+/// more than [`MAX_GAP_DAYS`] days. `None` when the data is dense enough.
+pub fn coarse_warning(c: &Coverage) -> Option<String> {
+    let (Some(first), Some(last)) = (&c.first, &c.last) else {
+        return Some(
+            "warning: these files gave no dated place at all, so they show nothing about where you were; type your stays instead".to_owned(),
+        );
+    };
+    let thin = c.days_with_data < MIN_DAYS_WITH_DATA && c.span_days > c.days_with_data;
+    let sparse = c.span_days >= 3 * MIN_DAYS_WITH_DATA && c.days_with_data * 3 < c.span_days;
+    let gap = c.longest_gap_days > MAX_GAP_DAYS;
+    (thin || sparse || gap).then(|| {
+        format!(
+            "warning: the data is coarse — {} of the {} days from {first} to {last} have any data (longest gap {} days); a day without data is not proof of where you were, so type the stays you remember for those days",
+            c.days_with_data, c.span_days, c.longest_gap_days
+        )
+    })
 }
 
 impl ImportReport {
@@ -241,6 +294,15 @@ impl ImportReport {
                 self.points_dropped
             );
         }
+        let unsure = self.stays.iter().filter(|s| s.stay.lat.is_none()).count();
+        if unsure > 0 {
+            line +=
+                &format!("; {unsure} stays name a place that could be several: choose it yourself");
+        }
+        if let Some(warning) = &self.warning {
+            line += "; ";
+            line += warning;
+        }
         line
     }
 }
@@ -252,6 +314,7 @@ pub struct Importer {
     all: stays::Collector,
     sources: Vec<String>,
     files: Vec<FileSummary>,
+    places: Option<Arc<Gazetteer>>,
 }
 
 impl Importer {
@@ -261,7 +324,20 @@ impl Importer {
             limits,
             sources: Vec::new(),
             files: Vec::new(),
+            places: None,
         }
+    }
+
+    /// The gazetteer that bills and flight lists are matched against. Without it such a file is
+    /// refused with [`ImportError::NoPlaces`].
+    pub fn with_places(mut self, places: Arc<Gazetteer>) -> Importer {
+        self.places = Some(places);
+        self
+    }
+
+    /// Whether [`Importer::with_places`] was given.
+    pub fn has_places(&self) -> bool {
+        self.places.is_some()
     }
 
     /// Imports one file. On error nothing from this file is kept.
@@ -346,6 +422,10 @@ impl Importer {
             }
             Sniffed::Json => json::parse(reader, &mut sink)?,
             Sniffed::Xml => xml::parse(reader, &mut sink)?,
+            Sniffed::Text => {
+                let places = self.places.clone().ok_or(ImportError::NoPlaces)?;
+                table(reader, &places, &mut sink)?
+            }
             Sniffed::Unknown => return Err(ImportError::NotRecognized),
         };
         summary.points = sink.points;
@@ -374,10 +454,13 @@ impl Importer {
     pub fn finish_with_nearest(self, near: &[Option<NearRegion>]) -> ImportReport {
         let (points, points_skipped, points_dropped) =
             (self.all.points, self.all.skipped, self.all.dropped);
+        let coverage = self.all.coverage();
         let (stays, stays_found) = self
             .all
             .into_stays(near, &self.sources, self.limits.max_stays);
         ImportReport {
+            warning: coarse_warning(&coverage),
+            coverage,
             stays_dropped: stays_found - stays.len(),
             stays,
             files: self.files,
@@ -387,6 +470,39 @@ impl Importer {
             stays_found,
         }
     }
+}
+
+/// How many rows above the header of a table are read before giving up: WeChat's block has 16,
+/// Alipay's about 24.
+const MAX_PREAMBLE_ROWS: u64 = 60;
+
+/// A text table: finds its header row, then hands the rows to the bill or flight reader.
+pub(crate) fn table(
+    reader: &mut dyn Read,
+    places: &Gazetteer,
+    sink: &mut stays::Collector,
+) -> Result<Format, ImportError> {
+    let mut rows = csv::Rows::new(reader, "CSV");
+    let mut matcher = names::Matcher::new(places);
+    while let Some(cells) = rows.next_row()? {
+        if let Some((bill, cols)) = bills::header(&cells) {
+            rows.set_format(bill.name());
+            bills::rows(&mut rows, bill, &cols, &mut matcher, sink)?;
+            return Ok(match bill {
+                bills::Bill::WeChat => Format::WechatPayBill,
+                bills::Bill::Alipay => Format::AlipayBill,
+            });
+        }
+        if let Some(cols) = flights::header(&cells) {
+            rows.set_format("flight list");
+            flights::rows(&mut rows, &cols, &mut matcher, sink)?;
+            return Ok(Format::FlightList);
+        }
+        if rows.line_no >= MAX_PREAMBLE_ROWS {
+            break;
+        }
+    }
+    Err(ImportError::NotATable)
 }
 
 /// Reads up to [`SNIFF_BYTES`] (fewer only at the end of the input).

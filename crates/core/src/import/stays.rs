@@ -70,10 +70,21 @@ struct Place {
     days: Vec<DayMark>,
 }
 
+/// Days at a place that a name could not pin down: the candidates, for the person to choose.
+#[derive(Debug, Clone)]
+struct Unsure {
+    candidates: Vec<String>,
+    days: Vec<DayMark>,
+}
+
+/// Most distinct ambiguous names kept from one import (each is a question for the person).
+const MAX_UNSURE: usize = 200;
+
 /// Gathers observations into places and days; see the module documentation.
 #[derive(Debug, Clone)]
 pub(crate) struct Collector {
     places: Vec<Place>,
+    unsure: Vec<Unsure>,
     grid: BTreeMap<(i32, i32), Vec<u32>>,
     last: Option<u32>,
     source: u32,
@@ -90,6 +101,7 @@ impl Collector {
     pub fn new(max_places: usize) -> Collector {
         Collector {
             places: Vec::new(),
+            unsure: Vec::new(),
             grid: BTreeMap::new(),
             last: None,
             source: 0,
@@ -154,6 +166,72 @@ impl Collector {
         }
     }
 
+    /// Records a day at a place that a name could not pin down (`candidates`: the places it may
+    /// be, as the person reads them). Becomes a stay with no place for the person to fill in.
+    pub fn unsure(&mut self, candidates: Vec<String>, at: i64) {
+        if !(EARLIEST..LATEST).contains(&at) || candidates.is_empty() {
+            self.skipped += 1;
+            return;
+        }
+        let day = china_day(at) as i32;
+        let source = self.source;
+        let index = match self.unsure.iter().position(|u| u.candidates == candidates) {
+            Some(i) => i,
+            None if self.unsure.len() >= MAX_UNSURE => {
+                self.dropped += 1;
+                return;
+            }
+            None => {
+                self.unsure.push(Unsure {
+                    candidates,
+                    days: Vec::new(),
+                });
+                self.unsure.len() - 1
+            }
+        };
+        self.points += 1;
+        let days = &mut self.unsure[index].days;
+        match days.iter_mut().find(|m| m.day == day && m.source == source) {
+            Some(m) => m.points = m.points.saturating_add(1),
+            None => days.push(DayMark {
+                day,
+                source,
+                points: 1,
+            }),
+        }
+    }
+
+    /// Distinct days with any observation, and the first and last of them.
+    pub fn coverage(&self) -> Coverage {
+        let mut days: Vec<i32> = self
+            .places
+            .iter()
+            .flat_map(|p| p.days.iter().map(|m| m.day))
+            .chain(
+                self.unsure
+                    .iter()
+                    .flat_map(|u| u.days.iter().map(|m| m.day)),
+            )
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        let longest_gap = days
+            .windows(2)
+            .map(|w| i64::from(w[1]) - i64::from(w[0]) - 1)
+            .max()
+            .unwrap_or(0);
+        Coverage {
+            days_with_data: days.len() as u64,
+            first: days.first().map(|&d| day_to_iso(i64::from(d))),
+            last: days.last().map(|&d| day_to_iso(i64::from(d))),
+            span_days: match (days.first(), days.last()) {
+                (Some(&a), Some(&b)) => (i64::from(b) - i64::from(a) + 1) as u64,
+                _ => 0,
+            },
+            longest_gap_days: longest_gap as u64,
+        }
+    }
+
     /// The place a point belongs to, made if there is none within [`JOIN_KM`].
     fn place_for(&mut self, lat: f64, lon: f64) -> Option<u32> {
         if let Some(last) = self.last {
@@ -204,6 +282,19 @@ impl Collector {
         self.points += other.points;
         self.skipped += other.skipped;
         self.dropped += other.dropped;
+        for u in other.unsure {
+            match self
+                .unsure
+                .iter()
+                .position(|m| m.candidates == u.candidates)
+            {
+                Some(i) => self.unsure[i].days.extend(u.days),
+                None if self.unsure.len() >= MAX_UNSURE => {
+                    self.dropped += u.days.iter().map(|m| u64::from(m.points)).sum::<u64>()
+                }
+                None => self.unsure.push(u),
+            }
+        }
         for place in other.places {
             if place.n == 0 {
                 continue;
@@ -272,6 +363,25 @@ impl Collector {
                         lon,
                         near: near.clone(),
                         marks: place.days[start..i].to_vec(),
+                        candidates: Vec::new(),
+                    });
+                    start = i;
+                }
+            }
+        }
+        for mut unsure in self.unsure {
+            unsure.days.sort_unstable_by_key(|m| (m.day, m.source));
+            let mut start = 0;
+            for i in 1..=unsure.days.len() {
+                let breaks = i == unsure.days.len()
+                    || i64::from(unsure.days[i].day) > i64::from(unsure.days[i - 1].day) + 1;
+                if breaks {
+                    runs.push(Run {
+                        lat: f64::NAN,
+                        lon: f64::NAN,
+                        near: None,
+                        marks: unsure.days[start..i].to_vec(),
+                        candidates: unsure.candidates.clone(),
                     });
                     start = i;
                 }
@@ -284,10 +394,7 @@ impl Collector {
         });
         let found = runs.len();
         runs.truncate(max_stays);
-        let stays = runs
-            .into_iter()
-            .map(|r| make_stay(r.lat, r.lon, &r.marks, &r.near, sources))
-            .collect();
+        let stays = runs.into_iter().map(|r| make_stay(&r, sources)).collect();
         (stays, found)
     }
 }
@@ -298,14 +405,24 @@ struct Run {
     lon: f64,
     near: Option<NearRegion>,
     marks: Vec<DayMark>,
+    /// For days a name could not pin down: the places it may be (then `lat`, `lon` are NaN).
+    candidates: Vec<String>,
 }
 
 impl Run {
-    /// Near ones first, then by first and last day.
-    fn key(&self) -> (bool, i32, i32) {
+    /// Near ones first, then the questions (days a name could not pin down), then the rest; each
+    /// by first and last day.
+    fn key(&self) -> (u8, i32, i32) {
         let first = self.marks.first().map_or(0, |m| m.day);
         let last = self.marks.last().map_or(0, |m| m.day);
-        (self.near.is_none(), first, last)
+        let rank = if self.near.is_some() {
+            0
+        } else if !self.candidates.is_empty() {
+            1
+        } else {
+            2
+        };
+        (rank, first, last)
     }
 
     fn distance(&self) -> f64 {
@@ -313,13 +430,8 @@ impl Run {
     }
 }
 
-fn make_stay(
-    lat: f64,
-    lon: f64,
-    run: &[DayMark],
-    near: &Option<NearRegion>,
-    sources: &[String],
-) -> ProposedStay {
+fn make_stay(r: &Run, sources: &[String]) -> ProposedStay {
+    let (lat, lon, run, near) = (r.lat, r.lon, r.marks.as_slice(), &r.near);
     let (first, last) = (run[0].day, run[run.len() - 1].day);
     let mut per_source: BTreeMap<u32, u64> = BTreeMap::new();
     for m in run {
@@ -337,6 +449,25 @@ fn make_stay(
     if per_source.len() > 3 {
         named.push(format!("and {} more files", per_source.len() - 3));
     }
+    if !r.candidates.is_empty() {
+        return ProposedStay {
+            stay: StayInput {
+                place: None,
+                lat: None,
+                lon: None,
+                datum: None,
+                from: day_to_iso(i64::from(first)),
+                to: day_to_iso(i64::from(last)),
+                note: Some(format!(
+                    "imported from {}; the name could be {}: type the one you mean",
+                    named.join("; "),
+                    r.candidates.join(" or ")
+                )),
+            },
+            near: None,
+            points,
+        };
+    }
     ProposedStay {
         stay: StayInput {
             place: None,
@@ -350,6 +481,19 @@ fn make_stay(
         near: near.clone(),
         points,
     }
+}
+
+/// How much of the time a file covers it has data for: few days with data, or long gaps, mean
+/// that "nothing near a region" proves little.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coverage {
+    pub days_with_data: u64,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    /// Days from the first to the last, both counted.
+    pub span_days: u64,
+    /// The most days in a row without any data between the first and the last.
+    pub longest_gap_days: u64,
 }
 
 /// A stay found in the files, for the person to confirm or drop.
