@@ -62,7 +62,10 @@ pub fn app(props: &AppProps) -> Html {
                 <header>
                     <LangSwitch />
                     <h1>{ t(lang, Text::Title) }</h1>
-                    <p class="tagline">{ t(lang, Text::Tagline) }</p>
+                    // The result and what to do need the first screen: the tagline only greets.
+                    if store.step.number() < 3 {
+                        <p class="tagline">{ t(lang, Text::Tagline) }</p>
+                    }
                     <p class="privacy">{ t(lang, Text::Privacy) }</p>
                 </header>
                 <StepProgress />

@@ -1,4 +1,5 @@
-//! The glanceable answer: the verdict, the probable cause and why, and who decides.
+//! The rest of the answer, after its first screen (`glance.rs`): the probable cause and why
+//! (folded), and who decides.
 
 use std::rc::Rc;
 
@@ -28,28 +29,23 @@ pub fn verdict_card(props: &VerdictCardProps) -> Html {
     let lang = props.lang;
     let screening = &props.screening;
     let verdict = screening.verdict;
-    let headline = t(lang, verdict_text(verdict));
     html! {
-        <section class={classes!("verdict-card", verdict.id())} aria-live="polite">
-            <h2 data-testid="verdict" data-verdict={verdict.id()} tabindex="-1">
-                <span class="verdict-mark" aria-hidden="true">{ match verdict {
-                    Verdict::Likely => "●●●",
-                    Verdict::Possible => "●●○",
-                    Verdict::Unlikely => "●○○",
-                    Verdict::None => "○○○",
-                } }</span>
-                { " " }{ headline }
-            </h2>
-            <p data-testid="cause" data-cause={screening.cause.kind.as_str()}>
-                <strong>{ t(lang, Text::CauseLabel) }{ lang.pick("：", "：", ": ") }</strong>
-                { screening.message.as_ref().map(|m| m.label.clone()).unwrap_or_else(|| headline.to_owned()) }
-            </p>
-            if let Some(message) = &screening.message {
-                <p class="message-explanation">{ &message.explanation }</p>
-            }
-            <ul class="explanation">
-                { for screening.explanation.iter().map(|line| html! { <li>{ line }</li> }) }
-            </ul>
+        // The headline, confidence and clue are the first screen's (`glance.rs`); this is the
+        // rest of the answer, the long parts folded.
+        <section class={classes!("verdict-card", verdict.id())}>
+            <details class="more" data-testid="explanation">
+                <summary>{ lang.pick("为什么这样判断", "為什麼這樣判斷", "Why we think so") }</summary>
+                <p data-testid="cause" data-cause={screening.cause.kind.as_str()}>
+                    <strong>{ t(lang, Text::CauseLabel) }{ lang.pick("：", "：", ": ") }</strong>
+                    { screening.message.as_ref().map(|m| m.label.clone()).unwrap_or_else(|| t(lang, verdict_text(verdict)).to_owned()) }
+                </p>
+                if let Some(message) = &screening.message {
+                    <p class="message-explanation">{ &message.explanation }</p>
+                }
+                <ul class="explanation">
+                    { for screening.explanation.iter().map(|line| html! { <li>{ line }</li> }) }
+                </ul>
+            </details>
             if !screening.channels.is_empty() {
                 <h3>{ t(lang, Text::WhoDecides) }</h3>
                 <ul class="channels">

@@ -10,7 +10,7 @@ use crate::context::use_store;
 use crate::state::{Action, PersonField};
 use crate::text::{Text, t};
 
-fn kind_label(kind: ScriptKind) -> Text {
+pub fn kind_label(kind: ScriptKind) -> Text {
     match kind {
         ScriptKind::Hotline => Text::ScriptHotline,
         ScriptKind::PlatformAppeal => Text::ScriptPlatformAppeal,
@@ -85,7 +85,9 @@ pub fn what_to_do() -> Html {
                           placeholder={t(lang, Text::NumbersHint)} value={store.draft.numbers.clone()} oninput={on_numbers} />
                 <p class="hint">{ t(lang, Text::NumbersHint) }</p>
             }
+            // One row: the optional details, and the large-type view for reading aloud.
             if kind.is_some() {
+                <div class="doc-tools">
                 <details class="person">
                     <summary>{ t(lang, Text::PersonHeading) }</summary>
                     <p class="hint">{ t(lang, Text::PersonHint) }</p>
@@ -100,6 +102,7 @@ pub fn what_to_do() -> Html {
                 <button type="button" class="secondary" aria-pressed={large.to_string()} onclick={large_toggle}>
                     { t(lang, Text::ReadAloud) }
                 </button>
+                </div>
             }
             // Why documents could not be written is shown by the error banner.
             { match store.documents.as_deref() {

@@ -10,6 +10,7 @@ mod deadlines;
 mod gazetteer_names;
 mod gazetteer_props;
 mod geography;
+mod glance;
 mod guidance_data;
 mod import;
 mod index;
