@@ -7,10 +7,8 @@
 use prescreen_core::verdict::Screening;
 use yew::prelude::*;
 
-use crate::components::what_to_do::kind_label;
 use crate::context::Store;
 use crate::state::{Action, first_document};
-use crate::text::t;
 
 /// "●●○": `filled` dots out of three.
 pub fn dots(filled: u8) -> String {
@@ -22,6 +20,7 @@ pub fn glance(store: &Store, screening: &Screening) -> Html {
     let verdict = screening.verdict;
     let glance = &screening.glance;
     let kind = first_document(screening);
+    let label = kind.and_then(|k| screening.documents.iter().find(|d| d.kind == k.id()));
     let act = {
         let store = store.clone();
         Callback::from(move |_| {
@@ -41,12 +40,12 @@ pub fn glance(store: &Store, screening: &Screening) -> Html {
                 <p class="clue" data-testid="clue">{ clue }</p>
             }
             if let Some(line) = &screening.border_line {
-                <p class="border-line">{ line }</p>
+                <p class="border-line" data-testid="border-line">{ line }</p>
             }
             <button type="button" class="primary" data-testid="primary-action"
                     data-kind={kind.map(|k| k.id())} onclick={act}>
-                { match kind {
-                    Some(kind) => format!("{}{} →", lang.pick("下一步：", "下一步：", "Next: "), t(lang, kind_label(kind))),
+                { match label {
+                    Some(doc) => format!("{}{} →", lang.pick("下一步：", "下一步：", "Next: "), doc.label),
                     None => format!("{} →", lang.pick("下一步：该怎么做", "下一步：該怎麼做", "Next: what to do")),
                 } }
             </button>

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use prescreen_core::i18n::Lang;
-use prescreen_core::verdict::{Screening, Verdict};
+use prescreen_core::verdict::Screening;
 use yew::prelude::*;
 
 use crate::text::{Text, t};
@@ -13,15 +13,6 @@ use crate::text::{Text, t};
 pub struct VerdictCardProps {
     pub screening: Rc<Screening>,
     pub lang: Lang,
-}
-
-pub fn verdict_text(verdict: Verdict) -> Text {
-    match verdict {
-        Verdict::Likely => Text::VerdictLikely,
-        Verdict::Possible => Text::VerdictPossible,
-        Verdict::Unlikely => Text::VerdictUnlikely,
-        Verdict::None => Text::VerdictNone,
-    }
 }
 
 #[function_component(VerdictCard)]
@@ -37,7 +28,7 @@ pub fn verdict_card(props: &VerdictCardProps) -> Html {
                 <summary>{ lang.pick("为什么这样判断", "為什麼這樣判斷", "Why we think so") }</summary>
                 <p data-testid="cause" data-cause={screening.cause.kind.as_str()}>
                     <strong>{ t(lang, Text::CauseLabel) }{ lang.pick("：", "：", ": ") }</strong>
-                    { screening.message.as_ref().map(|m| m.label.clone()).unwrap_or_else(|| t(lang, verdict_text(verdict)).to_owned()) }
+                    { screening.message.as_ref().map_or(&screening.headline, |m| &m.label) }
                 </p>
                 if let Some(message) = &screening.message {
                     <p class="message-explanation">{ &message.explanation }</p>
@@ -46,8 +37,13 @@ pub fn verdict_card(props: &VerdictCardProps) -> Html {
                     { for screening.explanation.iter().map(|line| html! { <li>{ line }</li> }) }
                 </ul>
             </details>
-            if !screening.channels.is_empty() {
+            if let Some(triage) = &screening.triage {
                 <h3>{ t(lang, Text::WhoDecides) }</h3>
+                <p data-testid="who-decides">{ &triage.who_decides }</p>
+                <p data-testid="next-step"><strong>{ t(lang, Text::NextStep) }</strong>{ &triage.next_step }</p>
+            }
+            if !screening.channels.is_empty() {
+                if screening.triage.is_none() { <h3>{ t(lang, Text::WhoDecides) }</h3> }
                 <ul class="channels">
                     { for screening.channels.iter().map(|channel| html! {
                         <li data-testid={format!("channel-{}", channel.id)}>

@@ -10,15 +10,6 @@ use crate::context::use_store;
 use crate::state::{Action, PersonField};
 use crate::text::{Text, t};
 
-pub fn kind_label(kind: ScriptKind) -> Text {
-    match kind {
-        ScriptKind::Hotline => Text::ScriptHotline,
-        ScriptKind::PlatformAppeal => Text::ScriptPlatformAppeal,
-        ScriptKind::PiAccess => Text::ScriptPiAccess,
-        ScriptKind::GameDecouple => Text::ScriptGameDecouple,
-    }
-}
-
 #[function_component(WhatToDo)]
 pub fn what_to_do() -> Html {
     let store = use_store();
@@ -68,18 +59,20 @@ pub fn what_to_do() -> Html {
         <section class="what-to-do">
             <fieldset class="kinds">
                 <legend>{ t(lang, Text::ScriptKindLabel) }</legend>
-                { for ScriptKind::ALL.into_iter().map(|kind| {
+                // Exactly the documents the engine found fitting, most useful first, named by it.
+                { for store.screening.iter().flat_map(|s| s.documents.iter()).filter_map(|d| {
+                    let kind = ScriptKind::from_id(&d.kind)?;
                     let store = store.clone();
-                    html! {
-                        <button type="button" class="toggle" data-testid={format!("script-kind-{}", kind.id())}
+                    Some(html! {
+                        <button type="button" class="toggle" data-testid={format!("script-kind-{}", d.kind)}
                                 aria-pressed={(store.script_kind == Some(kind)).to_string()}
                                 onclick={Callback::from(move |_| store.dispatch(Action::ChooseScript(kind)))}>
-                            { t(lang, kind_label(kind)) }
+                            { &d.label }
                         </button>
-                    }
+                    })
                 }) }
             </fieldset>
-            if kind == Some(ScriptKind::Hotline) {
+            if matches!(kind, Some(ScriptKind::Hotline | ScriptKind::Call96110)) {
                 <label for="numbers">{ t(lang, Text::NumbersLabel) }</label>
                 <textarea id="numbers" data-testid="numbers-input" rows="2" inputmode="tel"
                           placeholder={t(lang, Text::NumbersHint)} value={store.draft.numbers.clone()} oninput={on_numbers} />

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use prescreen_core::case::CaseFile;
+use prescreen_core::data::DOCUMENT_KINDS;
 use prescreen_core::i18n::Lang;
 use prescreen_core::letters::{ScriptError, ScriptInput, ScriptKind, parse_now, render};
 use prescreen_core::validation::validate_person;
@@ -21,7 +22,18 @@ pub fn run(
     numbers: &[String],
 ) -> Result<String, String> {
     let kind = ScriptKind::from_id(kind).ok_or_else(|| {
-        format!("--kind: unknown kind {kind:?}; use hotline, platform-appeal, pi-access or game-decouple")
+        let known: Vec<&str> = ScriptKind::ALL.iter().map(|k| k.id()).collect();
+        if DOCUMENT_KINDS.contains(&kind) {
+            format!(
+                "--kind: {kind:?} is not written in this version yet; use one of {}",
+                known.join(", ")
+            )
+        } else {
+            format!(
+                "--kind: unknown kind {kind:?}; use one of {}",
+                known.join(", ")
+            )
+        }
     })?;
     let lang = Lang::from_code(lang)
         .ok_or_else(|| format!("--lang: unknown language {lang:?}; use zh-CN, zh-TW or en"))?;

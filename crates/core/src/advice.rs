@@ -23,12 +23,75 @@ use crate::data::{DataSet, Triage};
 use crate::i18n::Lang;
 use crate::verdict::{CauseKind, Verdict};
 
-/// One document the result offers: its kind (`prescreen script --kind`) and the channel id of its
-/// recipient in `channels.json`.
+/// One document the result offers: its kind (`prescreen script --kind`), the channel id of its
+/// recipient in `channels.json`, and its name in the case's language (what the page's button
+/// says).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocumentRef {
     pub kind: String,
     pub to: String,
+    #[serde(default)]
+    pub label: String,
+}
+
+/// The name of a document kind in a language; the kind itself for an unknown one.
+pub fn kind_label(kind: &str, lang: Lang) -> &str {
+    let (zh_cn, zh_tw, en) = match kind {
+        "hotline" => (
+            "打电话给警方的通话稿",
+            "打電話給警方的通話稿",
+            "Police call script",
+        ),
+        "platform-appeal" => ("给平台的申诉", "給平台的申訴", "Appeal to the platform"),
+        "pi-access" => (
+            "个人信息查阅请求",
+            "個人資訊查閱請求",
+            "Personal-information request",
+        ),
+        "game-decouple" => (
+            "游戏账号解绑请求",
+            "遊戲帳號解綁請求",
+            "Game-account decoupling request",
+        ),
+        "bank-counter" => (
+            "去银行柜台时要问的话",
+            "去銀行櫃檯時要問的話",
+            "What to ask at the bank counter",
+        ),
+        "carrier-counter" => (
+            "去营业厅重新实名核验时要说的话",
+            "去門市重新實名核驗時要說的話",
+            "What to say at the carrier's shop",
+        ),
+        "call-96110" => ("打96110的通话稿", "打96110的通話稿", "96110 call script"),
+        "police-inquiry" => (
+            "给公安机关的书面询问",
+            "給公安機關的書面詢問",
+            "Written inquiry to the police",
+        ),
+        "human-review" => (
+            "要求人工复核自动化决定",
+            "要求人工複核自動化決定",
+            "Request for human review of an automated decision",
+        ),
+        "complaint-12300" => (
+            "向12300投诉（电信服务）",
+            "向12300投訴（電信服務）",
+            "Complaint to 12300 (telecom services)",
+        ),
+        "complaint-12378" => (
+            "向12378投诉（银行保险）",
+            "向12378投訴（銀行保險）",
+            "Complaint to 12378 (banking and insurance)",
+        ),
+        "follow-up" => (
+            "没人答复时的催办信",
+            "沒人回覆時的催辦信",
+            "Follow-up when nobody answers",
+        ),
+        _ => return kind,
+    };
+    lang.pick(zh_cn, zh_tw, en)
 }
 
 /// The cause's triage in one language: who decides, what to bring, how long (only where a source
@@ -226,6 +289,7 @@ pub fn documents(
     data: &DataSet,
     kind: CauseKind,
     verdict: Verdict,
+    lang: Lang,
 ) -> Vec<DocumentRef> {
     let Some(messages) = data.messages() else {
         return Vec::new();
@@ -249,7 +313,10 @@ pub fn documents(
         kinds.insert(at, "hotline");
     }
     let mut out: Vec<DocumentRef> = Vec::new();
-    for k in kinds.into_iter().filter(|k| fits(k, case)) {
+    // Only kinds this build writes: the page offers exactly these, and `prescreen script`
+    // accepts each of them.
+    let written = |k: &&str| crate::letters::ScriptKind::from_id(k).is_some();
+    for k in kinds.into_iter().filter(|k| fits(k, case)).filter(written) {
         if out.iter().any(|d| d.kind == k) {
             continue;
         }
@@ -263,6 +330,7 @@ pub fn documents(
         out.push(DocumentRef {
             kind: k.to_owned(),
             to,
+            label: kind_label(k, lang).to_owned(),
         });
     }
     out

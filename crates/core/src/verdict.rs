@@ -202,7 +202,7 @@ pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, Input
         .messages()
         .and_then(|m| m.triage(kind))
         .map(|t| TriageText::from_triage(t, lang));
-    let documents = documents(case, data, kind, verdict);
+    let documents = documents(case, data, kind, verdict, lang);
     let glance = glance(kind, verdict, confidence, message.as_ref(), &findings, lang);
     Ok(Screening {
         data_version: data.version.clone(),

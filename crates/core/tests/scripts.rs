@@ -646,7 +646,7 @@ fn kinds_follow_the_frozen_platforms() {
     assert_eq!(alipay_appeal.len(), 1);
     assert!(alipay_appeal[0].title.contains("Alipay"));
     let (case1, _) = screen(CASE_1);
-    assert_eq!(kinds_for(&case1), ScriptKind::ALL);
+    assert_eq!(kinds_for(&case1), ScriptKind::BORDER);
 }
 
 #[test]

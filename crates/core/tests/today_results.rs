@@ -69,8 +69,7 @@ fn a_police_freeze_of_a_bank_account_speaks_of_the_police_and_offers_the_bank_co
         [
             "bank-counter→bank",
             "police-inquiry→police-local",
-            "call-96110→96110",
-            "follow-up→bank"
+            "call-96110→96110"
         ]
     );
     let triage = s.triage.as_ref().expect("the cause's triage");
@@ -112,9 +111,7 @@ fn a_flagged_number_speaks_of_the_carrier_and_offers_the_shop_script_first() {
         [
             "carrier-counter→carrier",
             "call-96110→96110",
-            "human-review→carrier",
-            "complaint-12300→12300",
-            "follow-up→carrier"
+            "human-review→carrier"
         ]
     );
     assert!(s.triage.unwrap().who_decides.contains("运营商"));
@@ -144,8 +141,7 @@ fn a_platform_rules_ban_speaks_of_the_platform_and_offers_the_appeal() {
         [
             "platform-appeal→wechat-support",
             "human-review→wechat-support",
-            "pi-access→tencent-privacy",
-            "follow-up→wechat-support"
+            "pi-access→tencent-privacy"
         ]
     );
     // Alipay alone: no Tencent personal-information letter.
@@ -171,8 +167,7 @@ fn the_2019_border_story_keeps_the_border_headline_and_the_hotline_first() {
             "hotline→puer-police-station",
             "platform-appeal→wechat-support",
             "pi-access→tencent-privacy",
-            "game-decouple→tencent-games",
-            "follow-up→puer-police-station"
+            "game-decouple→tencent-games"
         ]
     );
     // WeChat only: no QQ game letter.
@@ -187,7 +182,7 @@ fn the_2019_border_story_keeps_the_border_headline_and_the_hotline_first() {
 }
 
 /// A police freeze of WeChat money after a stay inside a frozen area in 2019: both causes remain, so the border
-/// call script is offered after the cause's own documents, before the follow-up.
+/// call script is offered after the cause's own documents.
 #[test]
 fn another_cause_with_a_stay_inside_a_frozen_area_offers_the_hotline_too() {
     let stays = r#"[{"place":"小勐拉","from":"2019-10-01","to":"2019-10-03"}]"#;
@@ -197,15 +192,10 @@ fn another_cause_with_a_stay_inside_a_frozen_area_offers_the_hotline_too() {
     assert_eq!(s.headline, "资金被公安机关冻结，只有冻结机关能解除");
     assert_eq!(s.border_line.as_deref(), Some("可能与边境地区封停有关"));
     let kinds: Vec<&str> = s.documents.iter().map(|d| d.kind.as_str()).collect();
+    // The border call script after the cause's own documents.
     assert_eq!(
         kinds,
-        [
-            "bank-counter",
-            "police-inquiry",
-            "call-96110",
-            "hotline",
-            "follow-up"
-        ]
+        ["bank-counter", "police-inquiry", "call-96110", "hotline"]
     );
 }
 

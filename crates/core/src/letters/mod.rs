@@ -38,17 +38,23 @@
 //! # }
 //! ```
 
+mod bank_counter;
+mod call_96110;
 pub mod call_log;
+mod carrier_counter;
 mod document;
 mod facts;
 mod game_decouple;
 mod hotline;
 pub mod hours;
+mod human_review;
 mod ics;
 mod law;
 mod pi_access;
 mod platform_appeal;
+mod police_inquiry;
 mod recipient;
+mod today;
 mod writer;
 
 use jiff::civil::DateTime;
@@ -78,10 +84,33 @@ pub enum ScriptKind {
     PiAccess,
     /// A request to decouple games bound to a frozen QQ, or to get their data.
     GameDecouple,
+    /// What to ask at the bank counter: who asked for the freeze, basis, term, documents.
+    BankCounter,
+    /// What to say at the carrier's shop: the second real-person verification.
+    CarrierCounter,
+    /// The call script for 96110 (or area code + 96110), the anti-fraud line.
+    Call96110,
+    /// A written inquiry to the police: the reason, the remedy channel, the documents required.
+    PoliceInquiry,
+    /// A request to explain an automated decision and have a person review it (PIPL Art. 24).
+    HumanReview,
 }
 
 impl ScriptKind {
-    pub const ALL: [ScriptKind; 4] = [
+    pub const ALL: [ScriptKind; 9] = [
+        ScriptKind::Hotline,
+        ScriptKind::PlatformAppeal,
+        ScriptKind::PiAccess,
+        ScriptKind::GameDecouple,
+        ScriptKind::BankCounter,
+        ScriptKind::CarrierCounter,
+        ScriptKind::Call96110,
+        ScriptKind::PoliceInquiry,
+        ScriptKind::HumanReview,
+    ];
+
+    /// The kinds of the 2019 border freeze, which [`kinds_for`] chooses by platform.
+    pub const BORDER: [ScriptKind; 4] = [
         ScriptKind::Hotline,
         ScriptKind::PlatformAppeal,
         ScriptKind::PiAccess,
@@ -95,6 +124,11 @@ impl ScriptKind {
             ScriptKind::PlatformAppeal => "platform-appeal",
             ScriptKind::PiAccess => "pi-access",
             ScriptKind::GameDecouple => "game-decouple",
+            ScriptKind::BankCounter => "bank-counter",
+            ScriptKind::CarrierCounter => "carrier-counter",
+            ScriptKind::Call96110 => "call-96110",
+            ScriptKind::PoliceInquiry => "police-inquiry",
+            ScriptKind::HumanReview => "human-review",
         }
     }
 
@@ -130,6 +164,41 @@ pub fn template_file(kind: ScriptKind, lang: Lang) -> &'static str {
         (ScriptKind::GameDecouple, Lang::En) => {
             include_str!("../../templates/game-decouple.en.txt")
         }
+        (ScriptKind::BankCounter, Lang::ZhCn) => {
+            include_str!("../../templates/bank-counter.zh-CN.txt")
+        }
+        (ScriptKind::BankCounter, Lang::ZhTw) => {
+            include_str!("../../templates/bank-counter.zh-TW.txt")
+        }
+        (ScriptKind::BankCounter, Lang::En) => include_str!("../../templates/bank-counter.en.txt"),
+        (ScriptKind::CarrierCounter, Lang::ZhCn) => {
+            include_str!("../../templates/carrier-counter.zh-CN.txt")
+        }
+        (ScriptKind::CarrierCounter, Lang::ZhTw) => {
+            include_str!("../../templates/carrier-counter.zh-TW.txt")
+        }
+        (ScriptKind::CarrierCounter, Lang::En) => {
+            include_str!("../../templates/carrier-counter.en.txt")
+        }
+        (ScriptKind::Call96110, Lang::ZhCn) => include_str!("../../templates/call-96110.zh-CN.txt"),
+        (ScriptKind::Call96110, Lang::ZhTw) => include_str!("../../templates/call-96110.zh-TW.txt"),
+        (ScriptKind::Call96110, Lang::En) => include_str!("../../templates/call-96110.en.txt"),
+        (ScriptKind::PoliceInquiry, Lang::ZhCn) => {
+            include_str!("../../templates/police-inquiry.zh-CN.txt")
+        }
+        (ScriptKind::PoliceInquiry, Lang::ZhTw) => {
+            include_str!("../../templates/police-inquiry.zh-TW.txt")
+        }
+        (ScriptKind::PoliceInquiry, Lang::En) => {
+            include_str!("../../templates/police-inquiry.en.txt")
+        }
+        (ScriptKind::HumanReview, Lang::ZhCn) => {
+            include_str!("../../templates/human-review.zh-CN.txt")
+        }
+        (ScriptKind::HumanReview, Lang::ZhTw) => {
+            include_str!("../../templates/human-review.zh-TW.txt")
+        }
+        (ScriptKind::HumanReview, Lang::En) => include_str!("../../templates/human-review.en.txt"),
     }
 }
 
@@ -229,7 +298,9 @@ pub fn render(
     input: &ScriptInput<'_>,
     data: &Guidance,
 ) -> Result<Vec<Document>, ScriptError> {
-    if !kinds_for(input.case).contains(&kind) {
+    // The 2019 kinds need a platform to write to; today's kinds are written for any case (the
+    // page says when the screening did not offer them).
+    if ScriptKind::BORDER.contains(&kind) && !kinds_for(input.case).contains(&kind) {
         return Err(match kind {
             ScriptKind::PiAccess => ScriptError::NoPiRecipient,
             ScriptKind::GameDecouple => ScriptError::NoQq,
@@ -242,6 +313,11 @@ pub fn render(
         ScriptKind::PlatformAppeal => platform_appeal::write(&w),
         ScriptKind::PiAccess => pi_access::write(&w).map(|d| vec![d]),
         ScriptKind::GameDecouple => game_decouple::write(&w).map(|d| vec![d]),
+        ScriptKind::BankCounter => bank_counter::write(&w).map(|d| vec![d]),
+        ScriptKind::CarrierCounter => carrier_counter::write(&w).map(|d| vec![d]),
+        ScriptKind::Call96110 => call_96110::write(&w).map(|d| vec![d]),
+        ScriptKind::PoliceInquiry => police_inquiry::write(&w).map(|d| vec![d]),
+        ScriptKind::HumanReview => human_review::write(&w).map(|d| vec![d]),
     }
 }
 
