@@ -70,7 +70,11 @@ pub fn glance(
     let clue = match message {
         Some(m) if from_message && m.cause == kind => Some(format!(
             "{}{}{}",
-            lang.pick("你收到的提示属于：", "你收到的提示屬於：", "The message you got: "),
+            lang.pick(
+                "你收到的提示属于：",
+                "你收到的提示屬於：",
+                "The message you got: "
+            ),
             m.label,
             lang.pick("。", "。", ".")
         )),

@@ -23,7 +23,8 @@ fn screen(platforms: &str, message: &str, stay: &str, lang: Lang) -> Screening {
 }
 
 const DALUO: &str = r#"{"place":"打洛镇","from":"2019-09-03","to":"2019-09-05"}"#;
-const OFFICE: &str = "该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。";
+const OFFICE: &str =
+    "该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。";
 
 #[test]
 fn the_border_story_clue_names_place_distance_range_and_dates() {
@@ -35,13 +36,20 @@ fn the_border_story_clue_names_place_distance_range_and_dates() {
         let s = screen(r#""wechat","qq""#, OFFICE, DALUO, lang);
         assert_eq!(s.cause.kind, CauseKind::BorderAreaFreeze);
         assert_eq!(s.glance.dots, 3, "likely: three dots");
-        assert!(s.glance.confidence.ends_with(words), "{}", s.glance.confidence);
+        assert!(
+            s.glance.confidence.ends_with(words),
+            "{}",
+            s.glance.confidence
+        );
         let clue = s.glance.clue.expect("a clue");
         assert!(clue.starts_with("打洛"), "{clue}");
         assert!(clue.contains(region), "{clue}");
         // A place with an extent: a distance range, not a dot's distance.
         assert!(clue.contains('–'), "{clue}");
-        assert!(clue.contains("2019-09-03") && clue.contains("2019-09-05"), "{clue}");
+        assert!(
+            clue.contains("2019-09-03") && clue.contains("2019-09-05"),
+            "{clue}"
+        );
         // One sentence.
         assert_eq!(clue.matches(['。', '.']).count(), 1, "{clue}");
     }
@@ -58,14 +66,21 @@ fn a_police_freeze_clue_is_the_message_and_the_trip_stays_secondary() {
     assert_eq!(s.cause.kind, CauseKind::FundsFrozenByAuthority);
     let clue = s.glance.clue.expect("a clue");
     assert!(clue.contains("公安"), "{clue}");
-    assert!(!clue.contains("景洪"), "the trip is not the strongest clue: {clue}");
+    assert!(
+        !clue.contains("景洪"),
+        "the trip is not the strongest clue: {clue}"
+    );
     assert!(s.border_line.is_some());
     assert!((1..=3).contains(&s.glance.dots));
 }
 
 #[test]
 fn a_flagged_number_clue_is_the_message_in_each_language() {
-    for (lang, word) in [(Lang::ZhCn, "手机号"), (Lang::ZhTw, "手機號碼"), (Lang::En, "Phone number")] {
+    for (lang, word) in [
+        (Lang::ZhCn, "手机号"),
+        (Lang::ZhTw, "手機號碼"),
+        (Lang::En, "Phone number"),
+    ] {
         let s = screen(
             r#""phone""#,
             "您的号码存在涉诈风险，已暂停服务，请到营业厅进行二次实人认证。",
@@ -75,14 +90,19 @@ fn a_flagged_number_clue_is_the_message_in_each_language() {
         assert_eq!(s.cause.kind, CauseKind::PhoneNumberFlagged);
         let clue = s.glance.clue.expect("a clue");
         assert!(clue.contains(word), "{clue}");
-        assert_eq!(s.documents.first().map(|d| d.kind.as_str()), Some("carrier-counter"));
+        assert_eq!(
+            s.documents.first().map(|d| d.kind.as_str()),
+            Some("carrier-counter")
+        );
     }
 }
 
 #[test]
 fn no_stay_and_no_message_has_no_clue_and_no_dots() {
     let json = r#"{"version":1,"today":"2026-12-03"}"#;
-    let case = CaseFile::from_json(json).and_then(|f| f.validate()).unwrap();
+    let case = CaseFile::from_json(json)
+        .and_then(|f| f.validate())
+        .unwrap();
     let s = check(&case, shipped(), Lang::En).unwrap();
     assert_eq!(s.glance.dots, 0);
     assert_eq!(s.glance.clue, None);
