@@ -255,3 +255,43 @@ fn check_json_has_the_headline_and_documents_of_the_cause_found() {
     assert!(text.contains("only the authority that froze it"), "{text}");
     assert!(text.contains("documents: bank-counter (to bank)"), "{text}");
 }
+
+/// `prescreen script --kind` writes today's kinds for any case; a kind of the contract this build
+/// does not write yet, or an unknown one, is exit 2 with one line naming `--kind`.
+#[test]
+fn script_writes_todays_kinds_and_refuses_unwritten_ones_in_one_line() {
+    let case = case_file(
+        r#"{"version":1,"today":"2024-05-20","frozen_on":"2024-05-13","platforms":["bank"],
+            "freeze_message":"您的账户已被公安机关冻结，如有疑问请联系办案单位。",
+            "stays":[{"place":"上海","from":"2024-05-01","to":"2024-05-02"}]}"#,
+    );
+    let out = prescreen(&["script", case.path(), "--kind", "bank-counter"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("是哪个机关、哪个办案单位"), "{text}");
+    let out = prescreen(&[
+        "script",
+        case.path(),
+        "--kind",
+        "police-inquiry",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("three days"));
+    for (kind, says) in [("follow-up", "not written"), ("bank", "unknown kind")] {
+        let out = prescreen(&["script", case.path(), "--kind", kind]);
+        assert_eq!(out.status.code(), Some(2), "{kind}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        assert!(err.contains("--kind") && err.contains(says), "{err}");
+    }
+}

@@ -99,12 +99,14 @@ pub fn kind_label(kind: &str, lang: Lang) -> &str {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TriageText {
     pub who_decides: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    // The lists are for the CLI: the page shows who decides and the next step only, so they are
+    // not read back (every field the page decodes costs first-screen bytes).
+    #[serde(skip_deserializing, skip_serializing_if = "Vec::is_empty")]
     pub what_to_bring: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_deserializing, skip_serializing_if = "Vec::is_empty")]
     pub usual_time: Vec<String>,
     pub next_step: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_deserializing, skip_serializing_if = "Vec::is_empty")]
     pub limits: Vec<String>,
 }
 
