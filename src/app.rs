@@ -62,8 +62,12 @@ pub fn app(props: &AppProps) -> Html {
                 <header>
                     <LangSwitch />
                     <h1>{ t(lang, Text::Title) }</h1>
-                    <p class="tagline">{ t(lang, Text::Tagline) }</p>
-                    <p class="privacy">{ t(lang, Text::Privacy) }</p>
+                    // The result and what to do need the first screen: the tagline and the privacy
+                    // note greet (step 4's personal details repeat that nothing is uploaded).
+                    if store.step.number() < 3 {
+                        <p class="tagline">{ t(lang, Text::Tagline) }</p>
+                        <p class="privacy">{ t(lang, Text::Privacy) }</p>
+                    }
                 </header>
                 <StepProgress />
                 <h2 class="step-title" ref={heading} tabindex="-1">{ step_title(store.step, lang) }</h2>

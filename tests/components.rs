@@ -13,6 +13,7 @@ use prescreen_engine::local::Engines;
 use prescreen_engine::service::DataTexts;
 use unfreeze_app::app::{App, AppProps};
 use unfreeze_app::components::findings::Findings;
+use unfreeze_app::components::glance::glance;
 use unfreeze_app::components::import_panel::ImportPanel;
 use unfreeze_app::components::stay_list::StayList;
 use unfreeze_app::components::verdict_card::{VerdictCard, VerdictCardProps};
@@ -207,8 +208,50 @@ async fn the_app_starts_on_step_one_with_the_data_loaded() {
     assert!(error.hidden(), "no error on a fresh start");
 }
 
+#[derive(Properties, PartialEq)]
+struct GlanceProps {
+    screening: Rc<Screening>,
+}
+
+/// The first screen of the result, drawn from the host's store.
+#[function_component(GlanceView)]
+fn glance_view(props: &GlanceProps) -> Html {
+    let store = unfreeze_app::context::use_store();
+    glance(&store, &props.screening)
+}
+
 #[wasm_bindgen_test]
-async fn the_verdict_card_shows_the_verdict_cause_and_channels() {
+async fn the_result_opens_with_headline_confidence_clue_and_one_action() {
+    let screening = screening_of(
+        r#"{"version":1,"platforms":["wechat"],"freeze_message":"国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停","stays":[{"place":"打洛镇","from":"2019-09-03","to":"2019-09-05"}]}"#,
+    );
+    let mut initial = State::default();
+    initial.lang = Lang::ZhCn;
+    let (root, _) = mount_in_host(initial, html! { <GlanceView {screening} /> }).await;
+    let verdict = by_testid(&root, "verdict").expect("a headline is shown");
+    assert_eq!(
+        verdict.get_attribute("data-verdict").as_deref(),
+        Some("likely")
+    );
+    assert!(verdict.text_content().unwrap_or_default().contains("边境"));
+    let confidence = by_testid(&root, "confidence").expect("the confidence");
+    assert!(
+        confidence
+            .text_content()
+            .unwrap_or_default()
+            .contains("●●●")
+    );
+    let clue = by_testid(&root, "clue").expect("the clue");
+    assert!(clue.text_content().unwrap_or_default().contains("打洛"));
+    let action = by_testid(&root, "primary-action").expect("one action");
+    assert_eq!(
+        action.get_attribute("data-kind").as_deref(),
+        Some("hotline")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_verdict_card_shows_the_cause_and_channels() {
     let screening = screening_of(
         r#"{"version":1,"platforms":["wechat"],"freeze_message":"国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停","stays":[{"place":"打洛镇","from":"2019-09-03","to":"2019-09-05"}]}"#,
     );
@@ -217,11 +260,6 @@ async fn the_verdict_card_shows_the_verdict_cause_and_channels() {
         lang: Lang::ZhCn,
     })
     .await;
-    let verdict = by_testid(&root, "verdict").expect("a verdict is shown");
-    assert_eq!(
-        verdict.get_attribute("data-verdict").as_deref(),
-        Some("likely")
-    );
     let cause = by_testid(&root, "cause").expect("a cause is shown");
     assert_eq!(
         cause.get_attribute("data-cause").as_deref(),

@@ -8,6 +8,7 @@ pub mod case_tools;
 pub mod document;
 pub mod error_banner;
 pub mod findings;
+pub mod glance;
 pub mod import_panel;
 pub mod lang_switch;
 pub mod proposals;

@@ -1,6 +1,7 @@
 //! A map drawn from the shipped outlines, with no tile server: the freeze regions (hatched and
-//! labelled, so it reads without colour), the country borders, the user's stays (numbered dots)
-//! and a line to the nearest region edge for each stay that is near one. The engine draws the
+//! labelled, so it reads without colour), the country borders and the countries' names on each
+//! side, the user's stays (numbered dots named by place) and a line to the nearest region edge
+//! for each stay that is near one, and a scale bar. The engine draws the
 //! paths ([`MapView`]); zoom only changes the viewBox, and marks keep their size on screen.
 
 use std::rc::Rc;
@@ -36,12 +37,15 @@ pub fn region_map(props: &RegionMapProps) -> Html {
     let (w, h) = (unzoom(map.width), unzoom(map.height));
     let view_box = format!("{} {} {w} {h}", (map.width - w) / 2, (map.height - h) / 2);
     let stroke = unzoom(20).max(1).to_string();
-    let font = unzoom(220).max(1).to_string();
+    // ~12 px at 320 px wide: readable on the smallest phone.
+    let font = unzoom(380).max(1).to_string();
     // The white outline that keeps labels readable over the hatching.
     let halo = unzoom(40).max(1).to_string();
     let regions = map.regions.iter().map(|region| {
         let [zh_cn, zh_tw, en] = &region.name;
         let label = lang.pick(zh_cn, zh_tw, en);
+        // The short name on the map ("小勐拉"), the full one in the tooltip.
+        let short = label.split(['（', '(']).next().unwrap_or(label).trim();
         html! {
             <g class="region">
                 <path d={region.d.clone()} fill="url(#hatch)" stroke="#8a1c1c" stroke-width={stroke.clone()}
@@ -49,7 +53,7 @@ pub fn region_map(props: &RegionMapProps) -> Html {
                     <title>{ label }</title>
                 </path>
                 if let Some((x, y)) = region.label_at {
-                    <text x={x.to_string()} y={y.to_string()} font-size={font.clone()} stroke-width={halo.clone()} class="map-label">{ label }</text>
+                    <text x={x.to_string()} y={y.to_string()} font-size={font.clone()} stroke-width={halo.clone()} class="map-label">{ short }</text>
                 }
             </g>
         }
@@ -79,6 +83,35 @@ pub fn region_map(props: &RegionMapProps) -> Html {
             </g>
         }
     });
+    let countries = map.countries.iter().filter_map(|country| {
+        let [zh_cn, zh_tw, en] = &country.name;
+        let (x, y) = country.label_at?;
+        Some(html! {
+            <text x={x.to_string()} y={y.to_string()} font-size={font.clone()} stroke-width={halo.clone()}
+                  text-anchor="middle" class="map-country">{ lang.pick(zh_cn, zh_tw, en) }</text>
+        })
+    });
+    // A scale bar of a round number of km, about a quarter of what is in view, bottom left.
+    let scale = (map.km_across > 0).then(|| {
+        let visible_km = i64::from(map.km_across) * i64::from(w) / i64::from(map.width);
+        let km = [1000, 500, 200, 100, 50, 20, 10, 5, 2, 1]
+            .into_iter()
+            .find(|km| km * 4 <= visible_km)
+            .unwrap_or(1);
+        let length = (km * i64::from(map.width) / i64::from(map.km_across).max(1)) as i32;
+        let (x, y) = ((map.width - w) / 2 + w / 20, (map.height - h) / 2 + h - h / 12);
+        let tick = unzoom(120);
+        html! {
+            <g class="scale" data-testid="map-scale">
+                <path d={format!("M{x},{}v{tick}h{length}v-{tick}", y - tick)} fill="none" stroke="#1a1a1a"
+                      stroke-width={unzoom(40).max(1).to_string()} />
+                <text x={x.to_string()} y={(y - tick - unzoom(60)).to_string()} font-size={font.clone()}
+                      stroke-width={halo.clone()} class="map-label">
+                    { format!("{km} {}", lang.pick("公里", "公里", "km")) }
+                </text>
+            </g>
+        }
+    });
     let zoom_by = |delta: i32| {
         let step = step.clone();
         Callback::from(move |_| {
@@ -101,6 +134,8 @@ pub fn region_map(props: &RegionMapProps) -> Html {
                 { for regions }
                 { for borders }
                 { for stays }
+                { for countries }
+                { for scale }
             </svg>
             <figcaption>
                 <button type="button" class="secondary" aria-label="+" onclick={zoom_by(1)}>{ "+" }</button>

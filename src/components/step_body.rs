@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::findings::Findings;
+use crate::components::glance::{dots, glance};
 use crate::components::import_panel::ImportPanel;
 use crate::components::region_map::RegionMap;
 use crate::components::stay_list::StayList;
@@ -20,19 +21,26 @@ pub fn step_body(store: &Store) -> Html {
         (Step::WhatHappened, _) => html! { <WhatHappened /> },
         (Step::WhereYouWere, _) => html! { <><ImportPanel /><StayList /></> },
         (Step::Result, Some(screening)) => html! {
+            // The answer at a glance first; then, in the same order for every cause, the full
+            // explanation (folded), who decides, each stay's finding and the map.
             <>
+                { glance(store, &screening) }
                 <VerdictCard screening={screening.clone()} {lang} />
+                <Findings screening={screening.clone()} />
                 if let Some(map) = &store.map {
                     <RegionMap map={map.clone()} {lang} />
                 }
-                <Findings {screening} />
             </>
         },
         (Step::Result, None) => html! { <p>{ t(lang, Text::RunFirst) }</p> },
         (Step::WhatToDo, screening) => html! {
             <>
+                // A one-line reminder of the answer, not the whole card again.
                 if let Some(screening) = screening {
-                    <VerdictCard {screening} {lang} />
+                    <p class="reminder" data-testid="reminder">
+                        <span class="dots" aria-hidden="true">{ dots(screening.glance.dots) }</span>
+                        { " " }{ &screening.headline }
+                    </p>
                 }
                 <WhatToDo />
             </>

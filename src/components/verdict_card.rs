@@ -1,9 +1,10 @@
-//! The glanceable answer: the verdict, the probable cause and why, and who decides.
+//! The rest of the answer, after its first screen (`glance.rs`): the probable cause and why
+//! (folded), and who decides.
 
 use std::rc::Rc;
 
 use prescreen_core::i18n::Lang;
-use prescreen_core::verdict::{Screening, Verdict};
+use prescreen_core::verdict::Screening;
 use yew::prelude::*;
 
 use crate::text::{Text, t};
@@ -19,32 +20,23 @@ pub fn verdict_card(props: &VerdictCardProps) -> Html {
     let lang = props.lang;
     let screening = &props.screening;
     let verdict = screening.verdict;
-    // The engine's sentence about the cause found; the border finding is its secondary line.
-    let headline = &screening.headline;
     html! {
-        <section class={classes!("verdict-card", verdict.id())} aria-live="polite">
-            <h2 data-testid="verdict" data-verdict={verdict.id()} tabindex="-1">
-                <span class="verdict-mark" aria-hidden="true">{ match verdict {
-                    Verdict::Likely => "●●●",
-                    Verdict::Possible => "●●○",
-                    Verdict::Unlikely => "●○○",
-                    Verdict::None => "○○○",
-                } }</span>
-                { " " }{ headline }
-            </h2>
-            if let Some(line) = &screening.border_line {
-                <p data-testid="border-line">{ line }</p>
-            }
-            <p data-testid="cause" data-cause={screening.cause.kind.as_str()}>
-                <strong>{ t(lang, Text::CauseLabel) }{ lang.pick("：", "：", ": ") }</strong>
-                { screening.message.as_ref().map_or(headline, |m| &m.label) }
-            </p>
-            if let Some(message) = &screening.message {
-                <p class="message-explanation">{ &message.explanation }</p>
-            }
-            <ul class="explanation">
-                { for screening.explanation.iter().map(|line| html! { <li>{ line }</li> }) }
-            </ul>
+        // The headline, confidence and clue are the first screen's (`glance.rs`); this is the
+        // rest of the answer, the long parts folded.
+        <section class={classes!("verdict-card", verdict.id())}>
+            <details class="more" data-testid="explanation">
+                <summary>{ lang.pick("为什么这样判断", "為什麼這樣判斷", "Why we think so") }</summary>
+                <p data-testid="cause" data-cause={screening.cause.kind.as_str()}>
+                    <strong>{ t(lang, Text::CauseLabel) }{ lang.pick("：", "：", ": ") }</strong>
+                    { screening.message.as_ref().map_or(&screening.headline, |m| &m.label) }
+                </p>
+                if let Some(message) = &screening.message {
+                    <p class="message-explanation">{ &message.explanation }</p>
+                }
+                <ul class="explanation">
+                    { for screening.explanation.iter().map(|line| html! { <li>{ line }</li> }) }
+                </ul>
+            </details>
             if let Some(triage) = &screening.triage {
                 <h3>{ t(lang, Text::WhoDecides) }</h3>
                 <p data-testid="who-decides">{ &triage.who_decides }</p>

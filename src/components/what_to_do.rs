@@ -75,11 +75,14 @@ pub fn what_to_do() -> Html {
             </fieldset>
             if matches!(kind, Some(ScriptKind::Hotline | ScriptKind::Call96110)) {
                 <label for="numbers">{ t(lang, Text::NumbersLabel) }</label>
-                <textarea id="numbers" data-testid="numbers-input" rows="2" inputmode="tel"
+                // The hint is the placeholder on screen, and the description for screen readers.
+                <textarea id="numbers" data-testid="numbers-input" rows="1" inputmode="tel" aria-describedby="numbers-hint"
                           placeholder={t(lang, Text::NumbersHint)} value={store.draft.numbers.clone()} oninput={on_numbers} />
-                <p class="hint">{ t(lang, Text::NumbersHint) }</p>
+                <p class="hint visually-hidden" id="numbers-hint">{ t(lang, Text::NumbersHint) }</p>
             }
+            // One row: the optional details, and the large-type view for reading aloud.
             if kind.is_some() {
+                <div class="doc-tools">
                 <details class="person">
                     <summary>{ t(lang, Text::PersonHeading) }</summary>
                     <p class="hint">{ t(lang, Text::PersonHint) }</p>
@@ -102,6 +105,7 @@ pub fn what_to_do() -> Html {
                 <button type="button" class="secondary" aria-pressed={large.to_string()} onclick={large_toggle}>
                     { t(lang, Text::ReadAloud) }
                 </button>
+                </div>
             }
             // Why documents could not be written is shown by the error banner.
             { match store.documents.as_deref() {

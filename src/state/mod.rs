@@ -189,6 +189,14 @@ impl State {
     }
 }
 
+/// The most useful document of the case that the page can write: the first of `documents`.
+pub fn first_document(screening: &Screening) -> Option<ScriptKind> {
+    screening
+        .documents
+        .iter()
+        .find_map(|d| ScriptKind::from_id(&d.kind))
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -204,6 +212,10 @@ impl Reducible for State {
         let Some(mut next) = changed else {
             return self;
         };
+        // Step 4 opens on the most useful document of the case.
+        if next.step == Step::WhatToDo && next.script_kind.is_none() {
+            next.script_kind = next.screening.as_deref().and_then(first_document);
+        }
         next.want_documents();
         if next.step == Step::WhereYouWere {
             // The first suggestions, for an empty place box.

@@ -51,6 +51,7 @@
 //! | the `why` sentence of a finding | `screening/explain.rs` |
 //! | message → cause (normalising, matching) | `classify.rs`, `data/normalise.rs`, `data/messages.rs` |
 //! | the verdict and its channels | `verdict.rs` |
+//! | the result's first screen: confidence in words and dots, the strongest clue | `glance.rs` |
 //! | which letters fit a case; each letter | `letters/mod.rs`; `letters/<kind>.rs` |
 //! | hours, reply deadlines (working days), calendar file | `letters/hours.rs`, `data/calendar.rs`, `letters/ics.rs` |
 //! | the template language of every text | `template.rs` (texts in `templates/*.txt`) |
@@ -78,6 +79,7 @@ pub mod coords;
 pub mod data;
 pub mod datum;
 pub mod error;
+pub mod glance;
 pub mod i18n;
 pub mod import;
 pub mod index;

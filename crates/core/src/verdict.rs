@@ -21,6 +21,7 @@ use crate::case::Case;
 use crate::classify::{Classification, classify};
 use crate::data::DataSet;
 use crate::error::InputError;
+use crate::glance::{Glance, glance};
 use crate::i18n::Lang;
 use crate::screening::{Finding, screen_stays};
 
@@ -114,6 +115,9 @@ pub struct Screening {
     pub channels: Vec<ChannelRef>,
     /// The document kinds that fit this case, most useful first; the page offers exactly these.
     pub documents: Vec<DocumentRef>,
+    /// What the first screen shows beside the headline: confidence and strongest clue.
+    #[serde(default)]
+    pub glance: Glance,
 }
 
 /// Screens a validated case and decides the verdict.
@@ -199,6 +203,7 @@ pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, Input
         .and_then(|m| m.triage(kind))
         .map(|t| TriageText::from_triage(t, lang));
     let documents = documents(case, data, kind, verdict, lang);
+    let glance = glance(kind, verdict, confidence, message.as_ref(), &findings, lang);
     Ok(Screening {
         data_version: data.version.clone(),
         verdict,
@@ -219,6 +224,7 @@ pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, Input
         explanation,
         channels,
         documents,
+        glance,
     })
 }
 

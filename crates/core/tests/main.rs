@@ -13,6 +13,7 @@ mod gazetteer_names;
 mod gazetteer_props;
 mod geography;
 mod golden;
+mod glance;
 mod guidance_data;
 mod import;
 mod index;

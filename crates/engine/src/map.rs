@@ -7,6 +7,18 @@ use prescreen_core::screening::Relation;
 use prescreen_core::verdict::Screening;
 use prescreen_protocol::{MapShape, MapStay, MapView, WIDTH};
 
+/// The countries the shipped borders separate, by ISO code: zh-CN, zh-TW, en.
+const COUNTRIES: [(&str, [&str; 3]); 4] = [
+    ("CN", ["中国", "中國", "China"]),
+    ("MM", ["缅甸", "緬甸", "Myanmar"]),
+    ("LA", ["老挝", "寮國", "Laos"]),
+    ("VN", ["越南", "越南", "Vietnam"]),
+];
+
+/// A point well inside China (Kunming, lon/lat): every shipped border (China–Myanmar, –Laos,
+/// –Vietnam) has China on the side nearer to it, which is how a label finds its side.
+const INSIDE_CHINA: (f64, f64) = (102.71, 25.04);
+
 /// An equirectangular projection of a lon/lat box onto the drawing.
 struct Projection {
     west: f64,
@@ -102,15 +114,30 @@ pub fn map_view(data: &DataSet, screening: &Screening) -> Option<MapView> {
                     d.push('Z');
                 }
             }
+            // Named where a stay comes nearest to it, else at its point nearest the centre.
+            let near_edge = near
+                .iter()
+                .filter(|f| f.region == p.id)
+                .find_map(|f| f.nearest)
+                .map(|(lat, lon)| (lon, lat));
+            let label_at = near_edge
+                .or_else(|| {
+                    region
+                        .shape
+                        .0
+                        .iter()
+                        .flat_map(|p| p.exterior().0.iter())
+                        .map(|c| (c.x, c.y))
+                        .min_by(|a, b| {
+                            let d = |(x, y): (f64, f64)| (x - centre_lon).hypot(y - centre_lat);
+                            d(*a).total_cmp(&d(*b))
+                        })
+                })
+                .map(|(lon, lat)| projection.xy(lon, lat));
             MapShape {
                 name: [p.name_zh.clone(), p.name_zh_tw.clone(), p.name_en.clone()],
                 d,
-                label_at: region
-                    .shape
-                    .0
-                    .first()
-                    .and_then(|p| p.exterior().0.first())
-                    .map(|c| projection.xy(c.x, c.y)),
+                label_at,
             }
         })
         .collect();
@@ -127,10 +154,24 @@ pub fn map_view(data: &DataSet, screening: &Screening) -> Option<MapView> {
                 .collect()
         })
         .collect();
+    let countries = country_labels(data, &projection, (centre_lon, centre_lat), half_w, half_h);
     let stays = near
         .iter()
         .map(|finding| MapStay {
-            label: format!("{} · {:.1} km", finding.stay + 1, finding.distance_km),
+            label: format!(
+                "{} {}· {} km",
+                finding.stay + 1,
+                finding
+                    .place
+                    .as_deref()
+                    .map(|p| format!("{p} "))
+                    .unwrap_or_default(),
+                if finding.radius_km > 0.0 {
+                    format!("{:.0}–{:.0}", finding.distance_km, finding.distance_max_km)
+                } else {
+                    format!("{:.1}", finding.distance_km)
+                }
+            ),
             at: projection.xy(finding.lon, finding.lat),
             nearest: finding.nearest.map(|(lat, lon)| projection.xy(lon, lat)),
         })
@@ -141,5 +182,84 @@ pub fn map_view(data: &DataSet, screening: &Screening) -> Option<MapView> {
         regions: shapes,
         borders,
         stays,
+        countries,
+        km_across: (2.0 * half_w * 111.32 * centre_lat.to_radians().cos()).round() as u32,
     })
+}
+
+/// The names of the countries on both sides of each border in view, a little off the border
+/// point nearest the centre (China once, on the side nearer [`INSIDE_CHINA`]).
+fn country_labels(
+    data: &DataSet,
+    projection: &Projection,
+    (centre_lon, centre_lat): (f64, f64),
+    half_w: f64,
+    half_h: f64,
+) -> Vec<MapShape> {
+    let in_view = |(lon, lat): (f64, f64)| {
+        (lon - centre_lon).abs() < half_w * 0.9 && (lat - centre_lat).abs() < half_h * 0.9
+    };
+    let cos = centre_lat.to_radians().cos();
+    // Per border in view: (distance of its nearest point to the centre, China's side, the other side, code).
+    let mut sides = Vec::new();
+    for border in &data.regions.borders {
+        let Some(other) = border.properties.country.strip_prefix("CN-") else {
+            continue;
+        };
+        let nearest = border
+            .line
+            .0
+            .iter()
+            .flat_map(|line| line.0.windows(2))
+            .map(|w| ((w[0].x, w[0].y), (w[1].x, w[1].y)))
+            .filter(|(a, _)| in_view(*a))
+            .min_by(|(a, _), (b, _)| {
+                let d = |(x, y): (f64, f64)| ((x - centre_lon) * cos).hypot(y - centre_lat);
+                d(*a).total_cmp(&d(*b))
+            });
+        let Some(((x, y), (x2, y2))) = nearest else {
+            continue;
+        };
+        // The normal of the border there, 0.4 of the smaller half-side long (lat degrees).
+        let (dx, dy) = ((x2 - x) * cos, y2 - y);
+        let len = dx.hypot(dy);
+        if len == 0.0 {
+            continue;
+        }
+        let off = (half_w * cos).min(half_h) * 0.4;
+        let a = (x - dy / len * off / cos, y + dx / len * off);
+        let b = (x + dy / len * off / cos, y - dx / len * off);
+        let to_china = |(px, py): (f64, f64)| (px - INSIDE_CHINA.0).hypot(py - INSIDE_CHINA.1);
+        let (china, beyond) = if to_china(a) <= to_china(b) {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let distance = ((x - centre_lon) * cos).hypot(y - centre_lat);
+        sides.push((distance, china, beyond, other));
+    }
+    sides.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let name = |code: &str| {
+        COUNTRIES
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, n)| n.map(str::to_owned))
+    };
+    let mut labels = Vec::new();
+    for (n, (_, china, beyond, other)) in sides.iter().enumerate() {
+        let mut add = |code: &str, (lon, lat): (f64, f64)| {
+            if let Some(name) = name(code).filter(|_| in_view((lon, lat))) {
+                labels.push(MapShape {
+                    name,
+                    d: String::new(),
+                    label_at: Some(projection.xy(lon, lat)),
+                });
+            }
+        };
+        if n == 0 {
+            add("CN", *china);
+        }
+        add(other, *beyond);
+    }
+    labels
 }

@@ -248,9 +248,16 @@ pub struct MapView {
     /// Path data of the country borders.
     pub borders: Vec<String>,
     pub stays: Vec<MapStay>,
+    /// The countries on either side of the border in view, named where they lie.
+    #[serde(default)]
+    pub countries: Vec<MapShape>,
+    /// How many km the drawing's full width spans (at its centre), for the scale bar.
+    #[serde(default)]
+    pub km_across: u32,
 }
 
 /// A region: its name (zh-CN, zh-TW, en), its outline as path data, where to put its label.
+/// (A country label is one with an empty outline.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MapShape {
     pub name: [String; 3],

@@ -124,3 +124,37 @@ fn distance_phrase(finding: &Finding, lang: Lang) -> String {
         }
     }
 }
+
+/// One short sentence for the first screen of the result: the place, where it lies relative to
+/// the region (inside, or a distance range), the dates of the stay and whether they count, e.g.
+/// "打洛镇：距小勐拉 0–9 公里，2019-09-03 至 2019-09-05，在封停的回溯期内。". Never stronger than
+/// [`why`], which follows it on the page.
+pub fn clue(finding: &Finding, region: &str, lang: Lang) -> String {
+    let place = finding
+        .place
+        .clone()
+        .unwrap_or_else(|| format!("{:.4}, {:.4}", finding.lat, finding.lon));
+    let km = if finding.radius_km > 0.0 {
+        format!("{:.0}–{:.0}", finding.distance_km, finding.distance_max_km)
+    } else {
+        format!("{:.1}", finding.distance_km)
+    };
+    let (from, to) = (&finding.stay_from, &finding.stay_to);
+    let inside = finding.relation == Relation::Inside;
+    let when = match (finding.in_window, lang) {
+        (true, Lang::ZhCn) => "在封停的回溯期内",
+        (true, Lang::ZhTw) => "在封停的回溯期內",
+        (true, Lang::En) => "within the freeze's look-back window",
+        (false, Lang::ZhCn) => "不在封停的回溯期内",
+        (false, Lang::ZhTw) => "不在封停的回溯期內",
+        (false, Lang::En) => "outside the freeze's look-back window",
+    };
+    match (inside, lang) {
+        (true, Lang::ZhCn) => format!("{place}：在{region}范围内，{from} 至 {to}，{when}。"),
+        (true, Lang::ZhTw) => format!("{place}：在{region}範圍內，{from} 至 {to}，{when}。"),
+        (true, Lang::En) => format!("{place}: inside {region}, {from} to {to}, {when}."),
+        (false, Lang::ZhCn) => format!("{place}：距{region} {km} 公里，{from} 至 {to}，{when}。"),
+        (false, Lang::ZhTw) => format!("{place}：距{region} {km} 公里，{from} 至 {to}，{when}。"),
+        (false, Lang::En) => format!("{place}: {km} km from {region}, {from} to {to}, {when}."),
+    }
+}

@@ -73,6 +73,10 @@ pub struct Finding {
     pub nearest: Option<(f64, f64)>,
     /// The human-readable reason, in the requested language.
     pub why: String,
+    /// The same in one short sentence for the result's first screen: place, region, distance
+    /// range, dates ([`super::explain::clue`]).
+    #[serde(default)]
+    pub clue: String,
 }
 
 impl Finding {

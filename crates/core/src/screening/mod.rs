@@ -24,7 +24,7 @@ use crate::i18n::Lang;
 mod explain;
 mod finding;
 
-pub use explain::why;
+pub use explain::{clue, why};
 pub use finding::{Finding, Relation};
 
 /// Screens every stay of the case against every location-based event.
@@ -82,6 +82,7 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
                     .then(|| region.nearest_point(lat, lon))
                     .flatten(),
                 why: String::new(),
+                clue: String::new(),
             };
             let region_name = lang.pick(
                 &region.properties.name_zh,
@@ -89,6 +90,7 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
                 &region.properties.name_en,
             );
             finding.why = why(&finding, region_name, lang);
+            finding.clue = clue(&finding, region_name, lang);
             findings.push(finding);
         }
     }
