@@ -73,7 +73,10 @@ fn suggest(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         "; check the spelling, or enter coordinates instead".to_owned()
     } else {
-        format!("; did you mean {}?", suggestions.join(", "))
+        format!(
+            "; did you mean {}? If not, enter the coordinates instead (e.g. 21.698, 100.031)",
+            suggestions.join(", ")
+        )
     }
 }
 
@@ -102,7 +105,7 @@ impl InputError {
                     format!("内置地名表里没有“{name}”。请检查写法，或改填坐标。")
                 } else {
                     format!(
-                        "内置地名表里没有“{name}”。你是不是要找：{}？",
+                        "内置地名表里没有“{name}”。你是不是要找：{}？如果都不是，请改填坐标（例如 21.698, 100.031）。",
                         suggestions.join("、")
                     )
                 }
@@ -112,7 +115,7 @@ impl InputError {
                     format!("內建地名表裡沒有「{name}」。請檢查寫法，或改填座標。")
                 } else {
                     format!(
-                        "內建地名表裡沒有「{name}」。你是不是要找：{}？",
+                        "內建地名表裡沒有「{name}」。你是不是要找：{}？如果都不是，請改填座標（例如 21.698, 100.031）。",
                         suggestions.join("、")
                     )
                 }

@@ -336,3 +336,72 @@ fn a_known_place_followed_by_junk_is_refused() {
         .expect("a village after the town");
     assert_eq!(village.id, "CN-daluo");
 }
+
+/// A name not found never dead-ends: the message offers the closest county-level names and the
+/// coordinate paste, in each language.
+#[test]
+fn a_name_not_found_offers_counties_and_the_coordinate_paste() {
+    use prescreen_core::i18n::Lang;
+    let data = data();
+    let err = data
+        .gazetteer
+        .resolve("stays[0].place", "勐海线")
+        .expect_err("a misspelt county");
+    assert!(
+        matches!(&err.kind, InputErrorKind::UnknownPlace { suggestions, .. }
+            if suggestions.iter().any(|s| s.starts_with("勐海县"))),
+        "{err:?}"
+    );
+    for (lang, want) in [
+        (Lang::ZhCn, "请改填坐标"),
+        (Lang::ZhTw, "請改填座標"),
+        (Lang::En, "enter the coordinates"),
+    ] {
+        let text = err.message(lang);
+        assert!(
+            text.contains("勐海县") && text.contains(want),
+            "{lang:?}: {text}"
+        );
+    }
+}
+
+/// A finding for a named place says where the place's point comes from and how sure it is: a
+/// township known only by its county says "inferred" and names the source.
+#[test]
+fn a_finding_shows_its_places_source_and_confidence() {
+    use prescreen_core::case::CaseFile;
+    use prescreen_core::i18n::Lang;
+    use prescreen_core::verdict::check;
+    let data = data();
+    let case = CaseFile::from_json(
+        r#"{"version":1,"stays":[{"place":"金平县勐拉镇","from":"2019-09-03","to":"2019-09-05"},
+            {"lat":21.7,"lon":100.0,"from":"2019-09-03","to":"2019-09-05"}]}"#,
+    )
+    .and_then(|f| f.validate())
+    .expect("valid case");
+    for (lang, want) in [
+        (Lang::ZhCn, "推断"),
+        (Lang::ZhTw, "推斷"),
+        (Lang::En, "inferred"),
+    ] {
+        let screening = check(&case, &data, lang).expect("screens");
+        let named = screening
+            .findings
+            .iter()
+            .find(|f| f.stay == 0)
+            .expect("a finding for the named stay");
+        let note = named.place_note.as_deref().unwrap_or_default();
+        assert!(
+            note.contains(want) && note.contains("金平") && note.contains("https://"),
+            "{lang:?}: {note}"
+        );
+        assert!(
+            screening
+                .findings
+                .iter()
+                .filter(|f| f.stay == 1)
+                .all(|f| f.place_note.is_none()),
+            "typed coordinates have no place note"
+        );
+    }
+}

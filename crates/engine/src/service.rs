@@ -116,18 +116,34 @@ impl Engine {
                     sources: links(&event.sources),
                 })
                 .collect(),
-            region_sources: regions
-                .iter()
-                .map(|region| {
+            region_sources: self
+                .places_licence()
+                .into_iter()
+                .chain(regions.iter().map(|region| {
                     let p = &region.properties;
                     SourceEntry {
                         name: [p.name_zh.clone(), p.name_zh_tw.clone(), p.name_en.clone()],
                         detail: format!("({}) {}", id_of(p.confidence), p.method),
                         sources: links(&p.sources),
                     }
-                })
+                }))
                 .collect(),
         }
+    }
+
+    /// The place data's licences (NBS divisions, GeoNames, MIMU, OpenStreetMap), as the first
+    /// entry of the Sources panel's list; each finding names its own place's source.
+    fn places_licence(&self) -> Option<SourceEntry> {
+        let licence = self.data.gazetteer.licence();
+        (!licence.is_empty()).then(|| SourceEntry {
+            name: [
+                "地名与坐标（全部地点）".into(),
+                "地名與座標（全部地點）".into(),
+                "Place names and points (all places)".into(),
+            ],
+            detail: licence.to_owned(),
+            sources: Vec::new(),
+        })
     }
 
     /// Answers one request.

@@ -538,7 +538,7 @@ fn build_places(
     Ok(PlacesFile {
         data_version: version.data_version.clone(),
         licence: format!(
-            "{GEONAMES}; other points as cited per place (Wikipedia: CC BY-SA 4.0). {MIMU}. {DIVISIONS}."
+            "{GEONAMES}; other points as cited per place (Wikipedia: CC BY-SA 4.0). {MIMU}. {DIVISIONS}. Points moved onto land and radii clipped with: {ODBL}."
         ),
         places,
     })

@@ -163,7 +163,7 @@ impl DataSet {
             events: events.events,
             regions,
             areas,
-            gazetteer: Gazetteer::new(places.places),
+            gazetteer: Gazetteer::new(places.places).with_licence(places.licence),
             guidance: None,
         })
     }

@@ -47,6 +47,10 @@ pub struct Finding {
     /// The gazetteer name, for a named place.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// Where the named place's point comes from and how sure it is, in the requested language
+    /// (see `Gazetteer::place_note`), for the page to show under the finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place_note: Option<String>,
     /// WGS-84 point that was screened.
     pub lat: f64,
     pub lon: f64,

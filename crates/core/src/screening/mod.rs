@@ -33,13 +33,14 @@ pub use finding::{Finding, Relation};
 pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Finding>, InputError> {
     let mut findings = Vec::new();
     for (index, stay) in case.stays.iter().enumerate() {
-        let (place, lat, lon, radius_km) = match &stay.location {
+        let (place, place_note, lat, lon, radius_km) = match &stay.location {
             Location::Named(name) => {
                 let place = data
                     .gazetteer
                     .resolve(&format!("stays[{index}].place"), name)?;
                 (
                     Some(place.zh.clone()),
+                    Some(crate::data::gazetteer::place_note(place, lang)),
                     place.lat,
                     place.lon,
                     place.radius_km,
@@ -47,7 +48,7 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
             }
             Location::Point { lat, lon, datum } => {
                 let (lat, lon) = to_wgs84(*lat, *lon, *datum);
-                (None, lat, lon, 0.0)
+                (None, None, lat, lon, 0.0)
             }
         };
         for event in data.events.iter().filter(|e| !e.regions.is_empty()) {
@@ -64,6 +65,7 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
             let mut finding = Finding {
                 stay: index,
                 place: place.clone(),
+                place_note: place_note.clone(),
                 lat,
                 lon,
                 radius_km,

@@ -7,6 +7,7 @@ pub mod search;
 
 use crate::data::Place;
 use crate::error::{InputError, InputErrorKind};
+use crate::i18n::Lang;
 
 /// The places the app knows, searchable by every spelling.
 #[derive(Debug, Clone, Default)]
@@ -15,6 +16,8 @@ pub struct Gazetteer {
     index: search::Index,
     /// Each place's own admin path (`admin`, plus its name for places below county level).
     paths: Vec<String>,
+    /// The licences of the place data (`places.json`'s `licence`), for the Sources panel.
+    licence: String,
 }
 
 impl Gazetteer {
@@ -25,7 +28,19 @@ impl Gazetteer {
             places,
             index,
             paths,
+            licence: String::new(),
         }
+    }
+
+    /// The same gazetteer, with the licences of its data.
+    pub fn with_licence(mut self, licence: String) -> Self {
+        self.licence = licence;
+        self
+    }
+
+    /// The licences of the place data (empty for a hand-made gazetteer).
+    pub fn licence(&self) -> &str {
+        &self.licence
     }
 
     pub fn places(&self) -> &[Place] {
@@ -250,6 +265,34 @@ fn own_path(place: &Place) -> String {
     match place.kind.as_str() {
         "province" | "prefecture" | "county" | "district" | "city" => place.admin.clone(),
         _ => format!("{}/{}", place.admin, place.zh),
+    }
+}
+
+/// Where a place's point comes from and how sure it is, for the finding that uses it:
+/// "地点位置：推断，半径 60 公里；来源：…" — the confidence, the radius and the first source
+/// (title and URL), so a point that is only the county's says so where the finding is shown.
+pub fn place_note(place: &Place, lang: Lang) -> String {
+    use crate::data::Confidence as C;
+    let confidence = match place.confidence {
+        C::Official => lang.pick("官方", "官方", "official"),
+        C::Media => lang.pick("多家媒体", "多家媒體", "several reports"),
+        C::Single => lang.pick("单一来源", "單一來源", "one source"),
+        C::User => lang.pick("用户讲述", "使用者講述", "user accounts"),
+        C::Inferred => lang.pick("推断", "推斷", "inferred"),
+        C::Unverified => lang.pick("未证实", "未證實", "unverified"),
+    };
+    let radius = place.radius_km;
+    let head = match lang {
+        Lang::ZhCn => format!("地点位置：{confidence}，半径 {radius} 公里"),
+        Lang::ZhTw => format!("地點位置：{confidence}，半徑 {radius} 公里"),
+        Lang::En => format!("Place point: {confidence}, radius {radius} km"),
+    };
+    match place.sources.first() {
+        Some(s) => {
+            let label = lang.pick("；来源：", "；來源：", "; source: ");
+            format!("{head}{label}{} ({})", s.title, s.url)
+        }
+        None => head,
     }
 }
 
