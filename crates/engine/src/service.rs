@@ -42,10 +42,11 @@ impl DataTexts {
         ]
     }
 
-    /// The files the letters need: the guidance but the message patterns
-    /// ([`Guidance::load_letters`]).
-    pub fn letters_files(&mut self) -> [(&'static str, &mut String); 4] {
+    /// The files the letters need: the whole guidance ([`Guidance::load_letters`]); the
+    /// documents for today's freezes quote their cause's triage from messages.json.
+    pub fn letters_files(&mut self) -> [(&'static str, &mut String); 5] {
         [
+            ("messages.json", &mut self.messages),
             ("channels.json", &mut self.channels),
             ("legal.json", &mut self.legal),
             ("holidays.json", &mut self.holidays),

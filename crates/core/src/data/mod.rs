@@ -221,15 +221,14 @@ impl Guidance {
         })
     }
 
-    /// The part of the guidance the letters read: everything but the message patterns (the
-    /// letters quote the person's own message; only the screening classifies it). The letters
-    /// worker loads this, so it does not fetch `messages.json` (the largest guidance file, and
-    /// `texts.messages` is not read);
-    /// `prescreen-engine`'s tests prove that every document is the same as with the whole
-    /// guidance.
+    /// The guidance the letters read: all of it, since the documents for today's freezes quote
+    /// their cause's triage from `messages.json` (an earlier split that left it out wrote those
+    /// documents without it). `prescreen-engine`'s tests prove that every document is the same
+    /// as with [`Guidance::load`].
     pub fn load_letters(texts: &GuidanceTexts<'_>) -> Result<Guidance, DataError> {
         Ok(Guidance {
-            messages: MessagesFile::default(),
+            // The documents for today's freezes quote their cause's triage.
+            messages: parse_json("messages.json", texts.messages)?,
             channels: parse_json("channels.json", texts.channels)?,
             legal: parse_json("legal.json", texts.legal)?,
             calendar: Calendar::from_file(&parse_json("holidays.json", texts.holidays)?)?,
