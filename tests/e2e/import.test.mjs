@@ -111,11 +111,13 @@ test('a large file shows its bytes as it is read; cancel stops it and keeps the 
   assert.equal(Number(await progress.getAttribute('max')), size);
   const total = `${(size / 1e6).toFixed(1)} MB`;
   assert.match(await page.locator('.import-progress').textContent(), new RegExp(`\\d+\\.\\d MB / ${total}`));
+  // Listening before the click: the worker may be gone before the progress bar is.
+  const closed = reader.waitForEvent('close');
   await page.getByTestId('import-cancel').click();
   await progress.waitFor({ state: 'detached' });
   // Nothing can arrive later from the stopped reader: its worker is gone (Playwright's `close`
   // event on the worker, not a pause), and what was typed is still there.
-  await reader.waitForEvent('close');
+  await closed;
   assert.equal(await page.getByTestId('import-result').count(), 0);
   assert.equal(await page.getByTestId('import-progress').count(), 0);
   assert.equal(await page.getByTestId('stay-place').inputValue(), '昆明');
