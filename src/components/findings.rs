@@ -44,6 +44,9 @@ pub fn findings(props: &FindingsProps) -> Html {
                         data-stay={stay.to_string()}>
                         <strong>{ t(lang, Text::StayLabel) }{ format!(" {}: {name}", stay + 1) }</strong>
                         <p>{ &finding.why }</p>
+                        if let Some(note) = &finding.place_note {
+                            <p class="place-note" data-testid="place-note"><small>{ note }</small></p>
+                        }
                         { button(stay, true) }
                     </li>
                 }

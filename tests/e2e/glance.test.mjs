@@ -30,6 +30,7 @@ const STORIES = [
     cause: 'border_area_freeze',
     // The clue names the place, a distance and the dates.
     clue: [/打洛/, /\d+(–\d+)? ?(公里|km)/, /2019-09-03/],
+    placeNote: /(推断|推斷|inferred)[,，] ?(半径|半徑|radius) 4 (公里|km).*(来源|來源|source)/,
     document: 'hotline',
   },
   {
@@ -100,6 +101,11 @@ for (const lang of ['zh-CN', 'zh-TW', 'en']) {
       assert.equal(await action.getAttribute('data-kind'), story.document, 'the most useful document');
       // Everything else is still there, after the first screen's answer.
       assert.ok((await page.getByTestId('finding-0').count()) === 1, 'the finding is kept');
+      if (story.placeNote) {
+        // The named place says where its point comes from and how sure that point is.
+        const note = await page.getByTestId('finding-0').getByTestId('place-note').textContent();
+        assert.match(note, story.placeNote, 'the place note');
+      }
       const step3Height = await page.evaluate(() => document.documentElement.scrollHeight);
 
       await action.click();
