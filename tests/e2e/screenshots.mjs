@@ -25,8 +25,10 @@ for (const [name, viewport] of [
   await screenStay(page, { place: '打洛镇', from: '2019-09-03', to: '2019-09-05' });
   await page.getByTestId('verdict').waitFor();
   await page.screenshot({ path: `${OUT}/3-result-${name}.png` });
-  await goToStep(page, 4);
-  await page.getByTestId('script-kind-hotline').click();
+  // The primary action opens step 4 on the most useful document (here the call script).
+  await page.getByTestId('primary-action').click();
+  await page.getByTestId('script-text').first().waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${OUT}/4-what-to-do-${name}.png` });
   await context.close();
 }
