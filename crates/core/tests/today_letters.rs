@@ -253,3 +253,29 @@ fn the_human_review_request_cites_pipl_24_and_goes_to_whoever_decided() {
         ],
     );
 }
+
+/// The police call script to the Pu'er station fits the 2019 border freeze only: a bank freeze or
+/// a flagged number gets a message pointing to the documents offered, in the case's language;
+/// the refusal follows the screening's `documents`, which offer the script for these causes only
+/// when the verdict still says "possible" (advice.rs).
+#[test]
+fn the_border_call_script_is_refused_for_todays_freezes_unless_offered() {
+    for (story, says) in [
+        (BANK_FREEZE, "不是2019年10月14日起的边境地区通报封停"),
+        (FLAGGED_NUMBER, "不是2019年10月14日起的边境地区通报封停"),
+    ] {
+        let (case, screening) = screen(story, Lang::ZhCn);
+        assert!(!screening.documents.iter().any(|d| d.kind == "hotline"));
+        let input = ScriptInput {
+            case: &case,
+            screening: &screening,
+            lang: Lang::ZhCn,
+            now: None,
+            numbers: &[],
+        };
+        let guidance = shipped().guidance.as_ref().unwrap();
+        let error = render(ScriptKind::Hotline, &input, guidance).expect_err("refused");
+        assert!(error.message(Lang::ZhCn).contains(says), "{error}");
+        assert!(error.message(Lang::En).contains("2019-10-14"), "{error}");
+    }
+}

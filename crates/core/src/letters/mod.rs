@@ -250,6 +250,10 @@ pub enum ScriptError {
         "the screening points at a ban under the platform's own rules; the police call script is only for the 2019 border-area freeze, so write a platform appeal (--kind platform-appeal) instead"
     )]
     NotABorderFreeze,
+    #[error(
+        "the screening points at one of today's freezes (police, bank, carrier or card-trading measures), not the 2019 border-area freeze; the Pu'er call script does not fit it, so write one of the documents the check lists instead"
+    )]
+    NotTheBorderPolice,
     #[error("the data has no {what} {id:?}; rebuild the data")]
     MissingData { what: &'static str, id: String },
     #[error("template: {0}")]
@@ -264,11 +268,13 @@ impl ScriptError {
             ScriptError::NoPlatform
             | ScriptError::NoPiRecipient
             | ScriptError::NoQq
-            | ScriptError::NotABorderFreeze => {
+            | ScriptError::NotABorderFreeze
+            | ScriptError::NotTheBorderPolice => {
                 let key = match self {
                     ScriptError::NoPlatform => "err_no_platform",
                     ScriptError::NoPiRecipient => "err_no_pi_recipient",
                     ScriptError::NotABorderFreeze => "err_hotline_rules_ban",
+                    ScriptError::NotTheBorderPolice => "err_hotline_today",
                     _ => "err_no_qq",
                 };
                 section(common_file(lang), key)
@@ -319,6 +325,26 @@ pub fn render(
     // argue the wrong case (review.md §3, case 2).
     if kind == ScriptKind::Hotline && input.screening.cause.kind == CauseKind::PlatformViolation {
         return Err(ScriptError::NotABorderFreeze);
+    }
+    // Nor is a police freeze of funds, a bank's or carrier's measure or a card-trading sanction:
+    // the Pu'er station handled the 2019 freeze only. The screening still offers the call
+    // script when a stay lies inside a frozen area, and then it is written.
+    let todays = matches!(
+        input.screening.cause.kind,
+        CauseKind::FundsFrozenByAuthority
+            | CauseKind::BankRiskControl
+            | CauseKind::PhoneNumberFlagged
+            | CauseKind::CardTradingSanction
+    );
+    if kind == ScriptKind::Hotline
+        && todays
+        && !input
+            .screening
+            .documents
+            .iter()
+            .any(|d| d.kind == kind.id())
+    {
+        return Err(ScriptError::NotTheBorderPolice);
     }
     let w = Writer::new(kind, input, data)?;
     match kind {
