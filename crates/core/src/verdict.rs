@@ -120,6 +120,13 @@ pub struct Screening {
     pub glance: Glance,
 }
 
+impl Screening {
+    /// The document of `kind` this screening offers, if it offers one (`documents`).
+    pub fn offered(&self, kind: &str) -> Option<&DocumentRef> {
+        self.documents.iter().find(|d| d.kind == kind)
+    }
+}
+
 /// Screens a validated case and decides the verdict.
 pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, InputError> {
     let findings = screen_stays(case, data, lang)?;

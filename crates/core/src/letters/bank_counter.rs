@@ -20,12 +20,11 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
         CauseKind::CardTradingSanction => &["atfl-31", "joint-sanctions-12"],
         _ => &["atfl-18", "atfl-32"],
     };
-    let mut cautions: Vec<String> = w.not_suggested()?.into_iter().collect();
-    if cause != CauseKind::FundsFrozenByAuthority {
-        cautions.extend(w.in_force_warning("atfl")?);
-    }
+    // A police freeze rests on the criminal-procedure rules, not on the ATFL.
+    let law = (cause != CauseKind::FundsFrozenByAuthority).then_some("atfl");
+    let cautions = w.cautions(law)?;
     let mut vars: Vars = vec![
-        ("cautions", cautions.join("\n")),
+        ("cautions", cautions),
         ("channel", w.pick(&channel.name).to_owned()),
         ("name", w.name()?),
         ("platforms", w.platforms()?),

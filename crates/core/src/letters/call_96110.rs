@@ -29,9 +29,9 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
         }
         lines.join("\n")
     };
-    let cautions: Vec<String> = w.not_suggested()?.into_iter().collect();
+    let cautions = w.cautions(None)?;
     let mut vars: Vars = vec![
-        ("cautions", cautions.join("\n")),
+        ("cautions", cautions),
         ("channel", w.pick(&channel.name).to_owned()),
         ("name", w.name()?),
         ("platforms", w.platforms()?),

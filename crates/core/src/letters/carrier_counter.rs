@@ -10,10 +10,9 @@ use crate::verdict::CauseKind;
 pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
     let channel = w.channel("carrier")?;
     let cause = w.cause_for(CauseKind::PhoneNumberFlagged);
-    let mut cautions: Vec<String> = w.not_suggested()?.into_iter().collect();
-    cautions.extend(w.in_force_warning("atfl")?);
+    let cautions = w.cautions(Some("atfl"))?;
     let mut vars: Vars = vec![
-        ("cautions", cautions.join("\n")),
+        ("cautions", cautions),
         ("channel", w.pick(&channel.name).to_owned()),
         ("name", w.name()?),
         ("phone", w.phone()?),

@@ -19,9 +19,7 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
     let to = w
         .input
         .screening
-        .documents
-        .iter()
-        .find(|d| d.kind == w.kind.id())
+        .offered(w.kind.id())
         .map(|d| d.to.clone())
         .unwrap_or_else(|| recipient_of(w.kind.id(), cause, w.input.case).to_owned());
     let channel = w.channel(&to)?;
@@ -44,10 +42,9 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
     }
     let subject = w.own("subject", &vec![("ids", w.account_ids()?)])?;
     let (recipient, email) = w.recipient(channel)?;
-    let mut cautions: Vec<String> = w.not_suggested()?.into_iter().collect();
-    cautions.extend(w.in_force_warning("pipl")?);
+    let cautions = w.cautions(Some("pipl"))?;
     let mut vars: Vars = vec![
-        ("cautions", cautions.join("\n")),
+        ("cautions", cautions),
         ("channel", w.pick(&channel.name).to_owned()),
         ("name", w.name()?),
         ("phone", w.phone()?),

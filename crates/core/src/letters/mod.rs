@@ -336,14 +336,7 @@ pub fn render(
             | CauseKind::PhoneNumberFlagged
             | CauseKind::CardTradingSanction
     );
-    if kind == ScriptKind::Hotline
-        && todays
-        && !input
-            .screening
-            .documents
-            .iter()
-            .any(|d| d.kind == kind.id())
-    {
+    if kind == ScriptKind::Hotline && todays && input.screening.offered(kind.id()).is_none() {
         return Err(ScriptError::NotTheBorderPolice);
     }
     let w = Writer::new(kind, input, data)?;

@@ -50,9 +50,9 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
     let subject = w.own("subject", &vec![("platforms", w.platforms()?)])?;
     // No address is shipped for "the police who decided": the name is the user's to fill in.
     let recipient = vec![w.c("recipient_line", &[("name", w.pick(&channel.name))])?];
-    let cautions: Vec<String> = w.not_suggested()?.into_iter().collect();
+    let cautions = w.cautions(None)?;
     let mut vars: Vars = vec![
-        ("cautions", cautions.join("\n")),
+        ("cautions", cautions),
         ("channel", w.pick(&channel.name).to_owned()),
         ("name", w.name()?),
         ("id_number", w.id_number()?),

@@ -19,6 +19,16 @@ impl Writer<'_> {
         }
     }
 
+    /// The cautions at the top of a document for today's freezes, one per line: that the
+    /// screening did not offer this kind for the case, then `law`'s not-yet-in-force warning.
+    pub(super) fn cautions(&self, law: Option<&str>) -> Result<String, ScriptError> {
+        let mut lines: Vec<String> = self.not_suggested()?.into_iter().collect();
+        if let Some(law) = law {
+            lines.extend(self.in_force_warning(law)?);
+        }
+        Ok(lines.join("\n"))
+    }
+
     pub(super) fn triage(&self, cause: CauseKind) -> Option<&Triage> {
         self.data.messages.triage(cause)
     }
@@ -66,13 +76,7 @@ impl Writer<'_> {
 
     /// The kind's `not_suggested` caution when the screening did not offer this kind.
     pub(super) fn not_suggested(&self) -> Result<Option<String>, ScriptError> {
-        let offered = self
-            .input
-            .screening
-            .documents
-            .iter()
-            .any(|d| d.kind == self.kind.id());
-        if offered {
+        if self.input.screening.offered(self.kind.id()).is_some() {
             return Ok(None);
         }
         // The headline in the letter's language (the screening may have been asked in another).
