@@ -7,8 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-step() { printf '\n\033[1m[test]\033[0m %s\n' "$*"; }
+# Each step says how much disk is free: the run needs about N GiB, and a full disk fails a
+# compiler midway with a message that does not say so.
+free_disk() { df -h --output=avail . | tail -n 1 | tr -d ' '; }
+step() { printf '\n\033[1m[test]\033[0m %s (free disk: %s)\n' "$*" "$(free_disk)"; }
 started=$SECONDS
+# A test run builds each thing once; incremental caches would double the disk it takes.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 step "cargo fmt --check"
 cargo fmt --all --check
