@@ -8,7 +8,6 @@ use std::rc::Rc;
 use prescreen_core::case::CaseFile;
 use prescreen_core::i18n::Lang;
 use prescreen_core::import::{NearRegion, ProposedStay};
-use prescreen_core::verdict::Screening;
 use prescreen_engine::local::Engines;
 use prescreen_engine::service::DataTexts;
 use unfreeze_app::app::{App, AppProps};
@@ -19,7 +18,7 @@ use unfreeze_app::components::stay_list::StayList;
 use unfreeze_app::components::verdict_card::{VerdictCard, VerdictCardProps};
 use unfreeze_app::context::Store;
 use unfreeze_app::engine::client::LocalEngine;
-use unfreeze_app::engine::protocol::{Imported, Reply, Request};
+use unfreeze_app::engine::protocol::{Imported, Reply, Request, ScreeningView};
 use unfreeze_app::state::{Draft, ImportStatus, StayDraft, StayField};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -177,7 +176,7 @@ fn seen_state(seen: &Seen) -> State {
 }
 
 /// Screens a case through the engine's message interface, JSON both ways.
-fn screening_of(case_json: &str) -> Rc<Screening> {
+fn screening_of(case_json: &str) -> Rc<ScreeningView> {
     let case = CaseFile::from_json(case_json).expect("valid case");
     let reply = (local_engine().handle)(Request::Screen {
         id: 7,
@@ -210,7 +209,7 @@ async fn the_app_starts_on_step_one_with_the_data_loaded() {
 
 #[derive(Properties, PartialEq)]
 struct GlanceProps {
-    screening: Rc<Screening>,
+    screening: Rc<ScreeningView>,
 }
 
 /// The first screen of the result, drawn from the host's store.
@@ -513,7 +512,7 @@ fn an_answer_to_an_older_screening_is_dropped() {
     assert!(matches!(new, Reply::Screened { id, .. } if id == second));
     state = reduce(state, Action::Reply(new));
     let screening = state.screening.clone().expect("the newer answer is shown");
-    assert_eq!(screening.findings[0].place.as_deref(), Some("打洛镇"));
+    assert_eq!(screening.findings[0].place, "打洛镇");
     assert_eq!(state.step, Step::Result);
     assert!(state.map.is_some(), "with its map");
 }

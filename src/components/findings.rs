@@ -2,17 +2,16 @@
 
 use std::rc::Rc;
 
-use prescreen_core::verdict::Screening;
 use yew::prelude::*;
 
 use crate::context::use_store;
-use crate::numbers::fixed;
+use crate::engine::protocol::ScreeningView;
 use crate::state::Action;
 use crate::text::{Text, t};
 
 #[derive(Properties, PartialEq)]
 pub struct FindingsProps {
-    pub screening: Rc<Screening>,
+    pub screening: Rc<ScreeningView>,
 }
 
 #[function_component(Findings)]
@@ -38,11 +37,10 @@ pub fn findings(props: &FindingsProps) -> Html {
         <ol class="findings">
             { for props.screening.findings.iter().enumerate().map(|(n, finding)| {
                 let stay = draft.draft_index(finding.stay).unwrap_or(finding.stay);
-                let name = finding.place.clone().unwrap_or_else(|| format!("{}, {}", fixed(finding.lat, 4), fixed(finding.lon, 4)));
                 html! {
-                    <li data-testid={format!("finding-{n}")} data-relation={format!("{:?}", finding.relation)}
+                    <li data-testid={format!("finding-{n}")} data-relation={finding.relation.clone()}
                         data-stay={stay.to_string()}>
-                        <strong>{ t(lang, Text::StayLabel) }{ format!(" {}: {name}", stay + 1) }</strong>
+                        <strong>{ t(lang, Text::StayLabel) }{ format!(" {}: {}", stay + 1, finding.place) }</strong>
                         <p>{ &finding.why }</p>
                         if let Some(note) = &finding.place_note {
                             <p class="place-note" data-testid="place-note"><small>{ note }</small></p>

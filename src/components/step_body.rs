@@ -38,7 +38,7 @@ pub fn step_body(store: &Store) -> Html {
                 // A one-line reminder of the answer, not the whole card again.
                 if let Some(screening) = screening {
                     <p class="reminder" data-testid="reminder">
-                        <span class="dots" aria-hidden="true">{ dots(screening.glance.dots) }</span>
+                        <span class="dots" aria-hidden="true">{ dots(screening.dots) }</span>
                         { " " }{ &screening.headline }
                     </p>
                 }

@@ -4,14 +4,14 @@
 use std::rc::Rc;
 
 use prescreen_core::i18n::Lang;
-use prescreen_core::verdict::Screening;
 use yew::prelude::*;
 
+use crate::engine::protocol::ScreeningView;
 use crate::text::{Text, t};
 
 #[derive(Properties, PartialEq)]
 pub struct VerdictCardProps {
-    pub screening: Rc<Screening>,
+    pub screening: Rc<ScreeningView>,
     pub lang: Lang,
 }
 
@@ -19,28 +19,27 @@ pub struct VerdictCardProps {
 pub fn verdict_card(props: &VerdictCardProps) -> Html {
     let lang = props.lang;
     let screening = &props.screening;
-    let verdict = screening.verdict;
     html! {
         // The headline, confidence and clue are the first screen's (`glance.rs`); this is the
         // rest of the answer, the long parts folded.
-        <section class={classes!("verdict-card", verdict.id())}>
+        <section class={classes!("verdict-card", screening.verdict.clone())}>
             <details class="more" data-testid="explanation">
                 <summary>{ lang.pick("为什么这样判断", "為什麼這樣判斷", "Why we think so") }</summary>
-                <p data-testid="cause" data-cause={screening.cause.kind.as_str()}>
+                <p data-testid="cause" data-cause={screening.cause.clone()}>
                     <strong>{ t(lang, Text::CauseLabel) }{ lang.pick("：", "：", ": ") }</strong>
-                    { screening.message.as_ref().map_or(&screening.headline, |m| &m.label) }
+                    { &screening.cause_label }
                 </p>
-                if let Some(message) = &screening.message {
-                    <p class="message-explanation">{ &message.explanation }</p>
+                if let Some(explanation) = &screening.message_explanation {
+                    <p class="message-explanation">{ explanation }</p>
                 }
                 <ul class="explanation">
                     { for screening.explanation.iter().map(|line| html! { <li>{ line }</li> }) }
                 </ul>
             </details>
-            if let Some(triage) = &screening.triage {
+            if let Some((who_decides, next_step)) = &screening.triage {
                 <h3>{ t(lang, Text::WhoDecides) }</h3>
-                <p data-testid="who-decides">{ &triage.who_decides }</p>
-                <p data-testid="next-step"><strong>{ t(lang, Text::NextStep) }</strong>{ &triage.next_step }</p>
+                <p data-testid="who-decides">{ who_decides }</p>
+                <p data-testid="next-step"><strong>{ t(lang, Text::NextStep) }</strong>{ next_step }</p>
             }
             if !screening.channels.is_empty() {
                 if screening.triage.is_none() { <h3>{ t(lang, Text::WhoDecides) }</h3> }

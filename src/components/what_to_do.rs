@@ -61,14 +61,14 @@ pub fn what_to_do() -> Html {
             <fieldset class="kinds">
                 <legend>{ t(lang, Text::ScriptKindLabel) }</legend>
                 // Exactly the documents the engine found fitting, most useful first, named by it.
-                { for store.screening.iter().flat_map(|s| s.documents.iter()).filter_map(|d| {
-                    let kind = ScriptKind::from_id(&d.kind)?;
+                { for store.screening.iter().flat_map(|s| s.documents.iter()).filter_map(|(id, label)| {
+                    let kind = ScriptKind::from_id(id)?;
                     let store = store.clone();
                     Some(html! {
-                        <button type="button" class="toggle" data-testid={format!("script-kind-{}", d.kind)}
+                        <button type="button" class="toggle" data-testid={format!("script-kind-{id}")}
                                 aria-pressed={(store.script_kind == Some(kind)).to_string()}
                                 onclick={Callback::from(move |_| store.dispatch(Action::ChooseScript(kind)))}>
-                            { &d.label }
+                            { label }
                         </button>
                     })
                 }) }

@@ -22,14 +22,15 @@ use std::rc::Rc;
 
 use prescreen_core::i18n::Lang;
 use prescreen_core::letters::ScriptKind;
-use prescreen_core::verdict::Screening;
 use yew::Reducible;
 
 pub use self::draft::{Draft, PersonField, StayDraft, StayField, StayMode};
 pub use self::requests::ImportFiles;
 pub use self::step::Step;
 use crate::engine::protocol::Suggestion;
-use crate::engine::protocol::{Imported, MapView, Overview, Page, Problem, Reply, Request};
+use crate::engine::protocol::{
+    Imported, MapView, Overview, Page, Problem, Reply, Request, ScreeningView,
+};
 
 /// The shipped data, as the engine worker reports it: loading, ready, or failed with a message.
 #[derive(Debug, Clone, Default)]
@@ -62,7 +63,7 @@ pub struct State {
     /// Keep the case in localStorage across browser sessions (off: sessionStorage only).
     pub remember: bool,
     pub data: DataStatus,
-    pub screening: Option<Rc<Screening>>,
+    pub screening: Option<Rc<ScreeningView>>,
     /// The same screening as the engine's JSON, handed back with requests for letters.
     pub screening_json: Option<Rc<str>>,
     /// The map of the last screening.
@@ -190,11 +191,11 @@ impl State {
 }
 
 /// The most useful document of the case that the page can write: the first of `documents`.
-pub fn first_document(screening: &Screening) -> Option<ScriptKind> {
+pub fn first_document(screening: &ScreeningView) -> Option<ScriptKind> {
     screening
         .documents
         .iter()
-        .find_map(|d| ScriptKind::from_id(&d.kind))
+        .find_map(|(kind, _)| ScriptKind::from_id(kind))
 }
 
 impl Reducible for State {

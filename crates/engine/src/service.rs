@@ -13,7 +13,9 @@ use prescreen_core::import::nearest_regions;
 use prescreen_core::verdict::{Screening, check};
 
 use crate::map::map_view;
-use prescreen_protocol::{Overview, Problem, Reply, Request, Screened, SourceEntry, Suggestion};
+use prescreen_protocol::{
+    Overview, Problem, Reply, Request, Screened, ScreeningView, SourceEntry, Suggestion,
+};
 
 /// The texts of the shipped data files, as fetched.
 #[derive(Debug, Clone, Default)]
@@ -155,7 +157,7 @@ impl Engine {
                 result: self.screen(&case, lang).map(|screening| Screened {
                     json: serde_json::to_string(&screening).unwrap_or_default(),
                     map: map_view(&self.data, &screening),
-                    screening,
+                    screening: ScreeningView::of(&screening),
                 }),
             },
             Request::ReadPaste { stay, text, .. } => Reply::PasteRead {

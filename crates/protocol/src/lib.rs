@@ -181,10 +181,119 @@ pub struct SourceEntry {
 /// A screening and its map.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Screened {
-    pub screening: Screening,
+    /// What the page shows of the screening, every text ready.
+    pub screening: ScreeningView,
     /// The same screening as JSON, which the page hands back with a request for letters.
     pub json: String,
     pub map: Option<MapView>,
+}
+
+/// What the page shows of a [`Screening`]: flat, every text already written by the engine in the
+/// case's language, so that the page decodes strings and small numbers only (no floats, no enums
+/// of the core, no nested schemas: each costs first-screen bytes, docs/perf.md §1).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ScreeningView {
+    /// `none`, `unlikely`, `possible` or `likely` ([`prescreen_core::verdict::Verdict::id`]).
+    pub verdict: String,
+    /// The cause found, as its id (`border_area_freeze` …).
+    pub cause: String,
+    /// One sentence about the cause found.
+    pub headline: String,
+    /// The confidence: filled dots out of three, and in words.
+    pub dots: u8,
+    pub confidence: String,
+    /// The strongest clue in one sentence.
+    pub clue: Option<String>,
+    /// The border-area finding as a secondary line, when the cause is something else.
+    pub border_line: Option<String>,
+    /// The cause in a few words: the message's kind when there was one, else the headline.
+    pub cause_label: String,
+    /// What the freeze message usually means, when there was one.
+    pub message_explanation: Option<String>,
+    /// Why the verdict is what it is, one sentence per step.
+    pub explanation: Vec<String>,
+    /// Who decides and the next step, for the cause found.
+    pub triage: Option<(String, String)>,
+    pub channels: Vec<ChannelView>,
+    pub findings: Vec<FindingView>,
+    /// The document kinds that fit this case, most useful first: (kind id, its name).
+    pub documents: Vec<(String, String)>,
+}
+
+/// A channel to contact: its id, name, what it decides, and whether it cannot lift a freeze.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChannelView {
+    pub id: String,
+    pub name: String,
+    pub decides: String,
+    pub does_not_unfreeze: bool,
+}
+
+/// A stay's finding: the stay's index in the case, the place (its name, or its point as
+/// "21.6980, 100.0310"), the reason, where the place's point comes from, and the relation
+/// (`Inside`, `BorderZone`, `Near`, `Far`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingView {
+    pub stay: usize,
+    pub place: String,
+    pub why: String,
+    pub place_note: Option<String>,
+    pub relation: String,
+}
+
+impl ScreeningView {
+    /// What the page shows of `screening` (run by the engine).
+    pub fn of(screening: &Screening) -> ScreeningView {
+        ScreeningView {
+            verdict: screening.verdict.id().to_owned(),
+            cause: screening.cause.kind.as_str().to_owned(),
+            headline: screening.headline.clone(),
+            dots: screening.glance.dots,
+            confidence: screening.glance.confidence.clone(),
+            clue: screening.glance.clue.clone(),
+            border_line: screening.border_line.clone(),
+            cause_label: screening
+                .message
+                .as_ref()
+                .map_or(&screening.headline, |m| &m.label)
+                .clone(),
+            message_explanation: screening.message.as_ref().map(|m| m.explanation.clone()),
+            explanation: screening.explanation.clone(),
+            triage: screening
+                .triage
+                .as_ref()
+                .map(|t| (t.who_decides.clone(), t.next_step.clone())),
+            channels: screening
+                .channels
+                .iter()
+                .map(|c| ChannelView {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    decides: c.decides.clone(),
+                    does_not_unfreeze: c.does_not_unfreeze,
+                })
+                .collect(),
+            findings: screening
+                .findings
+                .iter()
+                .map(|f| FindingView {
+                    stay: f.stay,
+                    place: f
+                        .place
+                        .clone()
+                        .unwrap_or_else(|| format!("{:.4}, {:.4}", f.lat, f.lon)),
+                    why: f.why.clone(),
+                    place_note: f.place_note.clone(),
+                    relation: format!("{:?}", f.relation),
+                })
+                .collect(),
+            documents: screening
+                .documents
+                .iter()
+                .map(|d| (d.kind.clone(), d.label.clone()))
+                .collect(),
+        }
+    }
 }
 
 /// A place name to suggest: the name to fill in, and a line that tells homonyms apart.
