@@ -609,3 +609,74 @@ fn data_that_fails_to_load_is_said_in_the_users_language_and_screening_says_so_t
             .is_some_and(|e| e.message.contains("数据加载失败"))
     );
 }
+
+// The engine writes a picked case file in the shape of the page's saved draft (the page links no
+// case-file decoder): every field lands in its input, a point as typed coordinates.
+#[wasm_bindgen_test]
+fn a_picked_case_file_fills_the_form() {
+    let mut state = Rc::new(State::default());
+    state = reduce(
+        state,
+        Action::ReadCase(
+            r#"{"version":1,"frozen_on":"2019-10-02","platforms":["wechat","alipay"],"freeze_message":"通报封停","stays":[{"place":"打洛镇","from":"2019-09-03","to":"2019-09-05","note":"出差"},{"lat":21.698,"lon":100.031,"datum":"gcj02","from":"2019-09-06","to":"2019-09-06"}],"person":{"name":"张三"}}"#
+                .into(),
+        ),
+    );
+    let Some(Request::ReadCase { id, text, lang }) = state.outbox.last().cloned() else {
+        panic!("the file is sent to the engine: {:?}", state.outbox.last());
+    };
+    state = reduce(
+        state,
+        Action::Reply((local_engine().handle)(Request::ReadCase {
+            id,
+            text,
+            lang,
+        })),
+    );
+    assert!(state.error.is_none(), "{:?}", state.error);
+    let draft = &state.draft;
+    assert_eq!(draft.platforms.len(), 2);
+    assert_eq!(draft.message, "通报封停");
+    assert_eq!(draft.frozen_on, "2019-10-02");
+    assert_eq!(draft.person.name.as_deref(), Some("张三"));
+    assert_eq!(draft.stays.len(), 2);
+    let (place, point) = (&draft.stays[0], &draft.stays[1]);
+    assert_eq!(
+        (
+            place.mode,
+            place.place.as_str(),
+            place.from.as_str(),
+            place.note.as_str()
+        ),
+        (StayMode::Place, "打洛镇", "2019-09-03", "出差")
+    );
+    assert_eq!(
+        (
+            point.mode,
+            point.lat.as_str(),
+            point.lon.as_str(),
+            point.datum.as_str()
+        ),
+        (StayMode::Coordinates, "21.698", "100.031", "gcj02")
+    );
+    // A file with an unknown platform is refused, naming the field.
+    let mut state = Rc::new(State::default());
+    state = reduce(
+        state,
+        Action::ReadCase(r#"{"version":1,"platforms":["myspace"],"stays":[]}"#.into()),
+    );
+    let Some(Request::ReadCase { id, text, lang }) = state.outbox.last().cloned() else {
+        panic!("the file is sent to the engine");
+    };
+    state = reduce(
+        state,
+        Action::Reply((local_engine().handle)(Request::ReadCase {
+            id,
+            text,
+            lang,
+        })),
+    );
+    let error = state.error.clone().expect("an error");
+    assert_eq!(error.field.as_deref(), Some("platforms[0]"));
+    assert_eq!(state.draft.stays.len(), 1, "the draft keeps its one stay");
+}

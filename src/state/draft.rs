@@ -142,47 +142,6 @@ impl Draft {
             .nth(case_index)
     }
 
-    /// A draft from an imported case file (the inverse of [`Draft::case_file`]).
-    pub fn from_case_file(file: &CaseFile) -> Result<Draft, InputError> {
-        let platforms = file.parsed_platforms()?;
-        let stays = file
-            .stays
-            .iter()
-            .map(|s| match (&s.place, s.lat, s.lon) {
-                (_, Some(lat), Some(lon)) => StayDraft {
-                    mode: StayMode::Coordinates,
-                    lat: numbers::shortest(lat),
-                    lon: numbers::shortest(lon),
-                    datum: s.datum.clone().unwrap_or_else(|| "wgs84".to_owned()),
-                    from: s.from.clone(),
-                    to: s.to.clone(),
-                    note: s.note.clone().unwrap_or_default(),
-                    ..StayDraft::default()
-                },
-                (place, _, _) => StayDraft {
-                    place: place.clone().unwrap_or_default(),
-                    from: s.from.clone(),
-                    to: s.to.clone(),
-                    note: s.note.clone().unwrap_or_default(),
-                    ..StayDraft::default()
-                },
-            })
-            .collect::<Vec<_>>();
-        Ok(Draft {
-            platforms,
-            message: file.freeze_message.clone().unwrap_or_default(),
-            frozen_on: file.frozen_on.clone().unwrap_or_default(),
-            stays: if stays.is_empty() {
-                vec![StayDraft::default()]
-            } else {
-                stays
-            },
-            person: file.person.clone().unwrap_or_default(),
-            numbers: String::new(),
-            not_there: Vec::new(),
-        })
-    }
-
     /// The numbers box, one number a line, blank lines left out.
     pub fn number_lines(&self) -> Vec<String> {
         self.numbers

@@ -56,8 +56,9 @@ pub(super) fn apply(state: &State, mut next: State, reply: Reply) -> Option<Stat
                 return None;
             }
             next.pending_case = None;
-            let draft = result.and_then(|file| {
-                Draft::from_case_file(&file).map_err(|e| Problem::input(&e, lang))
+            // The engine wrote the case file in the shape of the saved draft.
+            let draft = result.and_then(|json| {
+                serde_json::from_str::<Draft>(&json).map_err(|e| Problem::new(e.to_string()))
             });
             match draft {
                 Ok(draft) => {

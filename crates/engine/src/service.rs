@@ -14,7 +14,7 @@ use prescreen_core::verdict::{Screening, check};
 
 use crate::map::map_view;
 use prescreen_protocol::{
-    Overview, Problem, Reply, Request, Screened, ScreeningView, SourceEntry, Suggestion,
+    FormCase, Overview, Problem, Reply, Request, Screened, ScreeningView, SourceEntry, Suggestion,
 };
 
 /// The texts of the shipped data files, as fetched.
@@ -174,7 +174,8 @@ impl Engine {
             Request::ReadCase { id, text, lang } => Reply::CaseRead {
                 id,
                 result: CaseFile::from_json(&text)
-                    .and_then(|file| file.parsed_platforms().map(|_| file))
+                    .and_then(|file| FormCase::of(&file))
+                    .map(|form| serde_json::to_string(&form).unwrap_or_default())
                     .map_err(|e| Problem::input(&e, lang)),
             },
             Request::Suggest { id, query } => Reply::Suggestions {

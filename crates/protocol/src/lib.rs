@@ -7,7 +7,7 @@
 //! Every failure crosses as a [`Problem`]: the field at fault, if known, and the message already
 //! in the user's language.
 
-use prescreen_core::case::CaseFile;
+use prescreen_core::case::{CaseFile, Person, Platform};
 use prescreen_core::error::InputError;
 use prescreen_core::i18n::Lang;
 use prescreen_core::import::ProposedStay;
@@ -103,10 +103,12 @@ pub enum Reply {
         text: String,
         point: Option<(String, String, Option<String>)>,
     },
-    /// The case file, or why it cannot be read (naming the field).
+    /// The case file as the page's form holds it (JSON of a [`FormCase`], the shape of the
+    /// page's saved draft, which the page reads with the decoder it has for that), or why it
+    /// cannot be read (naming the field).
     CaseRead {
         id: u32,
-        result: Result<CaseFile, Problem>,
+        result: Result<String, Problem>,
     },
     /// A worker listens: an import worker for its files, the letters for requests.
     Listening,
@@ -154,6 +156,79 @@ impl Problem {
 impl From<String> for Problem {
     fn from(message: String) -> Problem {
         Problem::new(message)
+    }
+}
+
+/// A case file as the page's form holds it: the shape of the page's saved draft (`Draft` in
+/// `src/state/draft.rs`: a stay with a point is typed coordinates, every value text), so that the
+/// page reads a picked case file with the decoder it has anyway for its saved draft and links no
+/// case-file decoder. Written by the engine only.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormCase {
+    pub platforms: Vec<Platform>,
+    pub message: String,
+    pub frozen_on: String,
+    /// Left out when empty: the page's draft then has its one empty stay.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stays: Vec<FormStay>,
+    pub person: Person,
+}
+
+/// A stay as typed: `mode` is `Place` or `Coordinates` (the page's `StayMode`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FormStay {
+    pub mode: &'static str,
+    pub place: String,
+    pub lat: String,
+    pub lon: String,
+    pub datum: String,
+    pub from: String,
+    pub to: String,
+    pub note: String,
+}
+
+impl FormCase {
+    /// The form for `file`, or why it cannot be one (an unknown platform, naming it).
+    pub fn of(file: &CaseFile) -> Result<FormCase, InputError> {
+        let stays = file
+            .stays
+            .iter()
+            .map(|s| {
+                let (mode, place, lat, lon, datum) = match (&s.place, s.lat, s.lon) {
+                    (_, Some(lat), Some(lon)) => (
+                        "Coordinates",
+                        String::new(),
+                        lat.to_string(),
+                        lon.to_string(),
+                        s.datum.clone().unwrap_or_else(|| "wgs84".to_owned()),
+                    ),
+                    (place, _, _) => (
+                        "Place",
+                        place.clone().unwrap_or_default(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    ),
+                };
+                FormStay {
+                    mode,
+                    place,
+                    lat,
+                    lon,
+                    datum,
+                    from: s.from.clone(),
+                    to: s.to.clone(),
+                    note: s.note.clone().unwrap_or_default(),
+                }
+            })
+            .collect();
+        Ok(FormCase {
+            platforms: file.parsed_platforms()?,
+            message: file.freeze_message.clone().unwrap_or_default(),
+            frozen_on: file.frozen_on.clone().unwrap_or_default(),
+            stays,
+            person: file.person.clone().unwrap_or_default(),
+        })
     }
 }
 
