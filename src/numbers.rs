@@ -20,11 +20,3 @@ pub fn fixed(value: f64, digits: u8) -> String {
         .map(String::from)
         .unwrap_or_default()
 }
-
-/// `value` in the fewest digits that read back as the same number ("21.698").
-pub fn shortest(value: f64) -> String {
-    js_sys::Number::from(value)
-        .to_string_with_radix(10)
-        .map(String::from)
-        .unwrap_or_default()
-}

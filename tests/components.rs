@@ -18,7 +18,7 @@ use unfreeze_app::components::stay_list::StayList;
 use unfreeze_app::components::verdict_card::{VerdictCard, VerdictCardProps};
 use unfreeze_app::context::Store;
 use unfreeze_app::engine::client::LocalEngine;
-use unfreeze_app::engine::protocol::{Imported, Reply, Request, ScreeningView};
+use unfreeze_app::engine::protocol::{Imported, Proposal, Reply, Request, ScreeningView};
 use unfreeze_app::state::{Draft, ImportStatus, StayDraft, StayField};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -403,19 +403,22 @@ async fn an_import_shows_bytes_read_and_can_be_cancelled() {
 
 #[wasm_bindgen_test]
 async fn imported_stays_near_a_region_come_ticked_and_are_added_on_confirm() {
-    let proposed = |lat: f64, lon: f64, near: Option<f64>| ProposedStay {
-        stay: prescreen_core::case::StayInput {
-            lat: Some(lat),
-            lon: Some(lon),
-            from: "2019-09-03".into(),
-            to: "2019-09-05".into(),
-            ..Default::default()
-        },
-        near: near.map(|distance_km| NearRegion {
-            region: "mong-la".into(),
-            distance_km,
-        }),
-        points: 40,
+    // What the import worker sends: its proposed stays, as the page shows them.
+    let proposed = |lat: f64, lon: f64, near: Option<f64>| {
+        Proposal::of(&ProposedStay {
+            stay: prescreen_core::case::StayInput {
+                lat: Some(lat),
+                lon: Some(lon),
+                from: "2019-09-03".into(),
+                to: "2019-09-05".into(),
+                ..Default::default()
+            },
+            near: near.map(|distance_km| NearRegion {
+                region: "mong-la".into(),
+                distance_km,
+            }),
+            points: 40,
+        })
     };
     let mut initial = State::default();
     initial.lang = Lang::ZhCn;

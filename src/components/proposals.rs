@@ -5,7 +5,6 @@ use yew::prelude::*;
 
 use crate::context::Store;
 use crate::engine::protocol::Imported;
-use crate::numbers::fixed;
 use crate::state::Action;
 use crate::text::{Text, t};
 
@@ -18,7 +17,6 @@ pub fn proposals(store: &Store, imported: &Imported, ticked: &UseStateHandle<Vec
         Callback::from(move |_| store.dispatch(Action::CancelImport))
     };
     let rows = imported.stays.iter().enumerate().map(|(i, proposed)| {
-        let stay = &proposed.stay;
         let checked = ticked.get(i).copied().unwrap_or(false);
         let toggle = {
             let ticked = ticked.clone();
@@ -31,20 +29,16 @@ pub fn proposals(store: &Store, imported: &Imported, ticked: &UseStateHandle<Vec
             })
         };
         let id = format!("import-stay-{i}");
-        let near = proposed.near.as_ref().map(|near| {
-            format!(" · {} {} ({} km)", t(lang, Text::ImportNearRegion), near.region, fixed(near.distance_km, 1))
+        let near = proposed.near.as_ref().map(|(region, km)| {
+            format!(" · {} {region} ({km} km)", t(lang, Text::ImportNearRegion))
         });
         html! {
             <li>
                 <input type="checkbox" id={id.clone()} data-testid={id.clone()} {checked} onchange={toggle} />
                 <label for={id}>
-                    { format!("{} – {} · {}", stay.from, stay.to, match (stay.lat, stay.lon) {
-                        (Some(lat), Some(lon)) => format!("{}, {}", fixed(lat, 4), fixed(lon, 4)),
-                        // A bill's name that fits several places: its note lists them.
-                        _ => "?".to_owned(),
-                    }) }
+                    { &proposed.label }
                     { near.unwrap_or_default() }
-                    <small>{ " " }{ stay.note.clone().unwrap_or_default() }</small>
+                    <small>{ " " }{ &proposed.note }</small>
                 </label>
             </li>
         }

@@ -4,8 +4,9 @@
 use prescreen_core::case::{CASE_FILE_VERSION, CaseFile, Person, Platform, StayInput};
 use prescreen_core::coords::parse_degrees_with;
 use prescreen_core::error::InputError;
-use prescreen_core::import::ProposedStay;
 use serde::{Deserialize, Serialize};
+
+use crate::engine::protocol::Proposal;
 
 use crate::numbers;
 
@@ -163,21 +164,6 @@ fn non_blank(field: &Option<String>) -> Option<String> {
     field.as_ref().filter(|v| !v.trim().is_empty()).cloned()
 }
 
-/// A proposed stay from an import, as if typed: coordinates and dates.
-fn stay_draft(proposed: &ProposedStay) -> StayDraft {
-    let stay = &proposed.stay;
-    StayDraft {
-        mode: StayMode::Coordinates,
-        lat: stay.lat.map(numbers::shortest).unwrap_or_default(),
-        lon: stay.lon.map(numbers::shortest).unwrap_or_default(),
-        datum: stay.datum.clone().unwrap_or_else(|| "wgs84".to_owned()),
-        from: stay.from.clone(),
-        to: stay.to.clone(),
-        note: stay.note.clone().unwrap_or_default(),
-        ..StayDraft::default()
-    }
-}
-
 // ---- edits (the reducer's edit part calls these; none asks the engine anything) --------------
 
 impl Draft {
@@ -268,11 +254,12 @@ impl Draft {
     }
 
     /// Adds the chosen proposals of an import; returns how many were added.
-    pub(super) fn add_imported(&mut self, proposed: &[ProposedStay], chosen: &[usize]) -> usize {
+    pub(super) fn add_imported(&mut self, proposed: &[Proposal], chosen: &[usize]) -> usize {
+        // Each proposal carries its stay in the shape of a stay draft.
         let stays: Vec<StayDraft> = chosen
             .iter()
             .filter_map(|&i| proposed.get(i))
-            .map(stay_draft)
+            .filter_map(|p| serde_json::from_str(&p.stay).ok())
             .collect();
         let added = stays.len();
         // Replace a lone empty stay rather than keep a blank form above the import.

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use prescreen_core::data::Gazetteer;
 use prescreen_core::data::gazetteer::compact;
 use prescreen_core::import::{Importer, Limits, NearRegion, SNIFF_BYTES, Sniffed, sniff};
-use prescreen_protocol::{Imported, Problem, Reply};
+use prescreen_protocol::{Imported, Problem, Proposal, Reply};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
@@ -47,7 +47,7 @@ pub fn start() {
                         &scope,
                         &Reply::Imported(Ok(Imported {
                             summary: report.summary(),
-                            stays: report.stays,
+                            stays: report.stays.iter().map(Proposal::of).collect(),
                             peak_memory_bytes: memory_bytes(),
                         })),
                     );

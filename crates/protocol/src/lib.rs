@@ -7,7 +7,7 @@
 //! Every failure crosses as a [`Problem`]: the field at fault, if known, and the message already
 //! in the user's language.
 
-use prescreen_core::case::{CaseFile, Person, Platform};
+use prescreen_core::case::{CaseFile, Person, Platform, StayInput};
 use prescreen_core::error::InputError;
 use prescreen_core::i18n::Lang;
 use prescreen_core::import::ProposedStay;
@@ -193,34 +193,7 @@ impl FormCase {
         let stays = file
             .stays
             .iter()
-            .map(|s| {
-                let (mode, place, lat, lon, datum) = match (&s.place, s.lat, s.lon) {
-                    (_, Some(lat), Some(lon)) => (
-                        "Coordinates",
-                        String::new(),
-                        lat.to_string(),
-                        lon.to_string(),
-                        s.datum.clone().unwrap_or_else(|| "wgs84".to_owned()),
-                    ),
-                    (place, _, _) => (
-                        "Place",
-                        place.clone().unwrap_or_default(),
-                        String::new(),
-                        String::new(),
-                        String::new(),
-                    ),
-                };
-                FormStay {
-                    mode,
-                    place,
-                    lat,
-                    lon,
-                    datum,
-                    from: s.from.clone(),
-                    to: s.to.clone(),
-                    note: s.note.clone().unwrap_or_default(),
-                }
-            })
+            .map(|s| FormStay::of(s, s.lat.is_some() && s.lon.is_some()))
             .collect();
         Ok(FormCase {
             platforms: file.parsed_platforms()?,
@@ -229,6 +202,36 @@ impl FormCase {
             stays,
             person: file.person.clone().unwrap_or_default(),
         })
+    }
+}
+
+impl FormStay {
+    /// `stay` as typed: as coordinates (`lat`, `lon`, the datum, WGS-84 when not said) when
+    /// `coordinates`, else as a place name.
+    pub fn of(stay: &StayInput, coordinates: bool) -> FormStay {
+        let text = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+        let (mode, place, lat, lon, datum) = if coordinates {
+            (
+                "Coordinates",
+                String::new(),
+                text(stay.lat),
+                text(stay.lon),
+                stay.datum.clone().unwrap_or_else(|| "wgs84".to_owned()),
+            )
+        } else {
+            let place = stay.place.clone().unwrap_or_default();
+            ("Place", place, String::new(), String::new(), String::new())
+        };
+        FormStay {
+            mode,
+            place,
+            lat,
+            lon,
+            datum,
+            from: stay.from.clone(),
+            to: stay.to.clone(),
+            note: stay.note.clone().unwrap_or_default(),
+        }
     }
 }
 
@@ -409,12 +412,47 @@ pub struct PageDeadline {
 /// The stays an import proposes, for the user to confirm.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Imported {
-    pub stays: Vec<ProposedStay>,
+    pub stays: Vec<Proposal>,
     /// One line: files, points, stays, what was left out.
     pub summary: String,
     /// Size of the worker's memory when it finished (wasm memory never shrinks, so this is its
     /// peak), in bytes.
     pub peak_memory_bytes: u64,
+}
+
+/// A stay an import proposes, ready to show: flat text, so that the page links no decoder of the
+/// core's stays or of floats.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Proposal {
+    /// Its dates and point: "2019-09-03 – 2019-09-05 · 21.7000, 100.0300" ("?" for a place
+    /// with no point: a bill's name that fits several places, which its note lists).
+    pub label: String,
+    /// The nearest region of an event within reach, and the distance to it in km ("3.2").
+    pub near: Option<(String, String)>,
+    pub note: String,
+    /// The stay as the page's form holds it, as typed coordinates: JSON of a [`FormStay`] (the
+    /// page's stay draft), which the page adds to its draft as it is.
+    pub stay: String,
+}
+
+impl Proposal {
+    /// What the page shows of `proposed` (run by the import worker).
+    pub fn of(proposed: &ProposedStay) -> Proposal {
+        let stay = &proposed.stay;
+        let point = match (stay.lat, stay.lon) {
+            (Some(lat), Some(lon)) => format!("{lat:.4}, {lon:.4}"),
+            _ => "?".to_owned(),
+        };
+        Proposal {
+            label: format!("{} – {} · {point}", stay.from, stay.to),
+            near: proposed
+                .near
+                .as_ref()
+                .map(|near| (near.region.clone(), format!("{:.1}", near.distance_km))),
+            note: stay.note.clone().unwrap_or_default(),
+            stay: serde_json::to_string(&FormStay::of(stay, true)).unwrap_or_default(),
+        }
+    }
 }
 
 // The result map, drawn by the engine: SVG paths of the regions, the country borders and the
