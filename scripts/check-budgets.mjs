@@ -5,9 +5,11 @@
 //
 // 1. Budgets, gzip (zlib level 9, what a static host's on-the-fly compression gives at best):
 //    - first screen: index.html, what it and boot.js load (scripts, styles, preloads, icons,
-//      manifest) and every top-level .js, .wasm, .css but the service worker  ≤ 212 KiB
-//      (the goal stays 200 KiB: 197.8 before 2026-12-03's merges of the result at a glance,
-//      today's freezes and phone support, 209.7 after; docs/perf.md §1b says what to cut);
+//      manifest) and every top-level .js, .wasm, .css but the service worker  ≤ 201 KiB
+//      (the goal is 200 KiB: 210.2 after 2026-12-03's merges of the result at a glance,
+//      today's freezes and phone support, 197.6 once the page decoded only flat views written
+//      by the workers, docs/perf.md §1c; the guard keeps ~3 KiB of room, so a page addition
+//      that needs more must cut first);
 //    - data: every file under data/ (fetched after the first paint)          ≤ 440 KiB (450 kB:
 //      the national gazetteer is most of it);
 //    The engine workers are reported on lines of their own: the screening engine (engine.js,
@@ -38,7 +40,7 @@ import { gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
 const KiB = 1024;
-const BUDGET = { firstScreen: 212 * KiB, data: 440 * KiB, engine: 292 * KiB };
+const BUDGET = { firstScreen: 201 * KiB, data: 440 * KiB, engine: 292 * KiB };
 
 const NAMESPACES = new Set([
   'http://www.w3.org/2000/svg',
