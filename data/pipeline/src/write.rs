@@ -46,6 +46,7 @@ fn compact_places(file: &PlacesFile) -> Result<String, String> {
         head("data_version", &compact.data_version)?,
         head("licence", &compact.licence)?,
         head("format", &compact.format)?,
+        head("tw", &compact.tw)?,
         head("sources", &compact.sources)?,
         head("admins", &compact.admins)?,
     ];
@@ -618,4 +619,38 @@ fn write_meta(
     fs::write(out.join("meta.json"), text).map_err(|e| format!("meta.json: {e}"))?;
     eprintln!("data-pipeline: wrote meta.json");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The writer reproduces the shipped `places.json` byte for byte from the places it holds:
+    /// a field dropped from the compact header (as `tw` once was) fails here, not at the next
+    /// data rebuild.
+    #[test]
+    fn compact_places_writes_the_shipped_file_back_unchanged() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../static/data/places.json");
+        let shipped = std::fs::read_to_string(path).expect("static/data/places.json is committed");
+        let file = prescreen_core::data::gazetteer::compact::decode(&shipped)
+            .expect("the shipped places.json decodes");
+        assert!(file.places.len() > 4000, "{} places", file.places.len());
+        // `write_outputs` ends every file with a newline.
+        let written = compact_places(&file).expect("the places encode and read back") + "\n";
+        let first_difference = written
+            .lines()
+            .zip(shipped.lines())
+            .enumerate()
+            .find(|(_, (w, s))| w != s)
+            .map(|(n, (w, s))| {
+                format!("line {}:\n  written: {w:.200}\n  shipped: {s:.200}", n + 1)
+            });
+        assert!(
+            written == shipped,
+            "the writer no longer reproduces static/data/places.json ({} vs {} lines); {}",
+            written.lines().count(),
+            shipped.lines().count(),
+            first_difference.unwrap_or_default()
+        );
+    }
 }
