@@ -121,7 +121,14 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
         Some(key) => {
             let next = w.own(key, &Vec::new())?;
             (
-                w.own("escalate", &vec![("next", next.clone())])?,
+                w.own(
+                    if deadline.is_some() {
+                        "escalate"
+                    } else {
+                        "escalate_later"
+                    },
+                    &vec![("next", next.clone())],
+                )?,
                 w.own("next_known", &vec![("next", next)])?,
             )
         }
