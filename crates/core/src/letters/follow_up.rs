@@ -154,7 +154,8 @@ pub(super) fn write(w: &Writer<'_>) -> Result<Document, ScriptError> {
         ("date", w.today_text()?),
         ("recipient_how", recipient.join("\n")),
         ("deadline", deadline_text),
-        ("triage", w.triage_notes(cause)?),
+        // The triage of the cause the screening found, the border freeze included.
+        ("triage", w.triage_notes(screening.cause.kind)?),
     ];
     vars.extend(w.closing(&[channel])?);
     w.document(None, &vars, recipient, Some(subject), email, deadline)
