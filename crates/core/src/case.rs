@@ -258,7 +258,9 @@ impl CaseFile {
             let path = err.path().to_string();
             let err = err.into_inner();
             // A file that ends early is wrong as a whole, wherever it stops.
-            let whole = path == "." || err.classify() == serde_json::error::Category::Eof;
+            let whole = path == "."
+                || path.is_empty()
+                || err.classify() == serde_json::error::Category::Eof;
             let field = if whole { "case".to_owned() } else { path };
             // The parser's own words ("EOF while parsing …") mean nothing to a person, and
             // are English inside a Chinese message: say what happened instead.

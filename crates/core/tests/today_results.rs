@@ -69,7 +69,8 @@ fn a_police_freeze_of_a_bank_account_speaks_of_the_police_and_offers_the_bank_co
         [
             "bank-counter→bank",
             "police-inquiry→police-local",
-            "call-96110→96110"
+            "call-96110→96110",
+            "follow-up→bank"
         ]
     );
     let triage = s.triage.as_ref().expect("the cause's triage");
@@ -111,7 +112,9 @@ fn a_flagged_number_speaks_of_the_carrier_and_offers_the_shop_script_first() {
         [
             "carrier-counter→carrier",
             "call-96110→96110",
-            "human-review→carrier"
+            "human-review→carrier",
+            "complaint-12300→12300",
+            "follow-up→carrier"
         ]
     );
     assert!(s.triage.unwrap().who_decides.contains("运营商"));
@@ -141,7 +144,8 @@ fn a_platform_rules_ban_speaks_of_the_platform_and_offers_the_appeal() {
         [
             "platform-appeal→wechat-support",
             "human-review→wechat-support",
-            "pi-access→tencent-privacy"
+            "pi-access→tencent-privacy",
+            "follow-up→wechat-support"
         ]
     );
     // Alipay alone: no Tencent personal-information letter.
@@ -167,7 +171,8 @@ fn the_2019_border_story_keeps_the_border_headline_and_the_hotline_first() {
             "hotline→puer-police-station",
             "platform-appeal→wechat-support",
             "pi-access→tencent-privacy",
-            "game-decouple→tencent-games"
+            "game-decouple→tencent-games",
+            "follow-up→puer-police-station"
         ]
     );
     // WeChat only: no QQ game letter.
@@ -195,7 +200,13 @@ fn another_cause_with_a_stay_inside_a_frozen_area_offers_the_hotline_too() {
     // The border call script after the cause's own documents.
     assert_eq!(
         kinds,
-        ["bank-counter", "police-inquiry", "call-96110", "hotline"]
+        [
+            "bank-counter",
+            "police-inquiry",
+            "call-96110",
+            "hotline",
+            "follow-up"
+        ]
     );
 }
 
