@@ -224,3 +224,27 @@ fn not_a_freeze_offers_no_document() {
     assert_eq!(s.headline, "这不是对你账户的处罚，不需要申诉");
     assert!(s.documents.is_empty(), "{:?}", offered(&s));
 }
+
+/// Corpus c001 (CCB, May 2023): the bank's own risk control offers the complaint to 12378 after
+/// the counter and the human review, and a follow-up to the bank last.
+#[test]
+fn a_banks_own_risk_control_offers_the_12378_complaint_after_the_counter() {
+    let ccb = "因银行卡交易可能存在风险，为保障您的资金安全，您在我行的非柜面业务暂时无法办理，请尽快携带身份证件、开户预留手机号与不能正常使用的银行卡以及交易证明材料前往任意建行网点进行核实或联系95533咨询。";
+    let stays = r#"[{"place":"昆明","from":"2023-04-20","to":"2023-05-09"}]"#;
+    for lang in Lang::ALL {
+        let s = screen_in(lang, "2023-05-10", "bank", ccb, stays);
+        assert_eq!(s.cause.kind, CauseKind::BankRiskControl);
+        assert_eq!(
+            offered(&s),
+            [
+                "bank-counter→bank",
+                "human-review→bank",
+                "complaint-12378→12378",
+                "follow-up→bank"
+            ],
+            "{lang:?}"
+        );
+    }
+    let tw = screen_in(Lang::ZhTw, "2023-05-10", "bank", ccb, stays);
+    assert_eq!(tw.documents[2].label, "向12378投訴（銀行保險）");
+}
