@@ -486,7 +486,11 @@ fn a_follow_up_past_the_last_holiday_year_is_labelled_an_estimate() {
     assert!(d.estimated);
     assert_eq!(d.due.to_string(), "2027-01-18");
     // Unfolded (RFC 5545 §3.1), the reminder says it is an estimate.
-    assert!(d.ics.replace("\r\n ", "").contains("2027年的放假安排尚未公布"));
+    assert!(
+        d.ics
+            .replace("\r\n ", "")
+            .contains("2027年的放假安排尚未公布")
+    );
 }
 
 /// A `sent` entry with a kind that does not exist is refused naming the field.
