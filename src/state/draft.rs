@@ -132,6 +132,8 @@ impl Draft {
             freeze_messages: Default::default(),
             stays,
             person: (person != Person::default()).then_some(person),
+            // The page has no field for letters already sent; the follow-up leaves blanks.
+            sent: Vec::new(),
         })
     }
 

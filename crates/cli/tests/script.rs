@@ -198,3 +198,140 @@ fn bad_input_is_exit_2_with_one_line_naming_what_to_fix() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+/// A flagged number after a visit to the carrier's shop, and a bank's own risk control after a
+/// counter visit whose 15 days have run out: the complaints and the follow-up in every language,
+/// with the scope sentence, the article and the deadline, and the `.ics` printed with CRLF.
+#[test]
+fn the_complaints_and_the_follow_up_in_every_language() {
+    let phone = Temp::new(
+        "flagged-after-shop",
+        r#"{"version":1,"today":"2025-06-02","frozen_on":"2025-06-01","platforms":["phone"],
+  "freeze_message":"您的号码存在涉诈风险，已被限制使用，请到营业厅进行二次实人认证。",
+  "person":{"name":"李明","phone":"13800138000"},
+  "sent":[{"kind":"carrier-counter","on":"2025-05-10"}]}"#
+            .as_bytes(),
+    );
+    let bank = Temp::new(
+        "bank-after-counter",
+        r#"{"version":1,"today":"2025-06-20","frozen_on":"2025-05-30","platforms":["bank"],
+  "freeze_message":"因银行卡交易可能存在风险，为保障您的资金安全，您在我行的非柜面业务暂时无法办理，请尽快携带身份证件、开户预留手机号与不能正常使用的银行卡以及交易证明材料前往任意建行网点进行核实或联系95533咨询。",
+  "person":{"name":"王芳"},
+  "sent":[{"kind":"bank-counter","on":"2025-06-01"}]}"#
+            .as_bytes(),
+    );
+    let runs: [(&Temp, &str, Lang, &[&str]); 9] = [
+        (
+            &phone,
+            "complaint-12300",
+            Lang::ZhCn,
+            &["是否解除不由12300决定", "第三十九条", ".ics (2025-07-02):"],
+        ),
+        (
+            &phone,
+            "complaint-12300",
+            Lang::ZhTw,
+            &["是否解除不由12300決定", "第三十九條", ".ics (2025-07-02):"],
+        ),
+        (
+            &phone,
+            "complaint-12300",
+            Lang::En,
+            &[
+                "12300 does not decide whether it is lifted",
+                "Article 39",
+                ".ics (2025-07-02):",
+            ],
+        ),
+        (
+            &bank,
+            "complaint-12378",
+            Lang::ZhCn,
+            &[
+                "银行不能解除，贵单位也不能解除",
+                "第十八条第三款",
+                "没有来源给出12378",
+            ],
+        ),
+        (
+            &bank,
+            "complaint-12378",
+            Lang::ZhTw,
+            &[
+                "銀行不能解除，貴單位也不能解除",
+                "第十八條第三款",
+                "沒有來源給出12378",
+            ],
+        ),
+        (
+            &bank,
+            "complaint-12378",
+            Lang::En,
+            &[
+                "neither the bank nor your office can",
+                "Article 18(3)",
+                "No source gives a reply period for 12378",
+            ],
+        ),
+        (
+            &bank,
+            "follow-up",
+            Lang::ZhCn,
+            &[
+                "答复期限已于 2025-06-16 届满",
+                "请在 2025-07-05 之前答复我",
+                ".ics (2025-07-05):",
+            ],
+        ),
+        (
+            &bank,
+            "follow-up",
+            Lang::ZhTw,
+            &[
+                "答覆期限已於 2025-06-16 屆滿",
+                "請在 2025-07-05 之前答覆我",
+                ".ics (2025-07-05):",
+            ],
+        ),
+        (
+            &bank,
+            "follow-up",
+            Lang::En,
+            &[
+                "the reply period ended on 2025-06-16",
+                "Please answer by 2025-07-05",
+                ".ics (2025-07-05):",
+            ],
+        ),
+    ];
+    for (case, kind, lang, needles) in runs {
+        let out = prescreen(&["script", case.path(), "--kind", kind, "--lang", lang.code()]);
+        let what = format!("{kind} {}", lang.code());
+        assert!(
+            out.status.success(),
+            "{what}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        for n in needles {
+            assert!(stdout.contains(n), "{what} lacks {n:?}:\n{stdout}");
+        }
+        if kind == "complaint-12378" {
+            assert!(
+                !stdout.contains("BEGIN:VCALENDAR"),
+                "{what}: a date without a source"
+            );
+        } else {
+            assert!(stdout.contains("BEGIN:VCALENDAR\r\n"), "{what}");
+            assert!(stdout.contains("END:VCALENDAR"), "{what}");
+        }
+    }
+    // A `sent` entry of an unknown kind is exit 2 naming the field.
+    let bad = Temp::new(
+        "bad-sent",
+        br#"{"version":1,"sent":[{"kind":"letter","on":"2025-06-01"}]}"#,
+    );
+    let out = prescreen(&["script", bad.path(), "--kind", "follow-up"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sent[0].kind"));
+}

@@ -34,6 +34,25 @@ pub struct CaseFile {
     pub stays: Vec<StayInput>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<Person>,
+    /// What the user already sent or asked, and when (`[{"kind": "complaint-12300", "on":
+    /// "2026-10-12"}]`): the follow-up letter refers to the latest.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sent: Vec<SentInput>,
+}
+
+/// A letter sent or a visit made, as the user entered it: a document kind and the day.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SentInput {
+    pub kind: String,
+    pub on: String,
+}
+
+/// A letter sent or a visit made: a document kind (`prescreen script --kind`) and the day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    pub kind: String,
+    pub on: Date,
 }
 
 /// One stay as the user entered it: a place name, or coordinates with their datum.
@@ -180,6 +199,8 @@ pub struct Case {
     pub freeze_messages: BTreeMap<Platform, String>,
     pub stays: Vec<Stay>,
     pub person: Person,
+    /// What was already sent or asked, in the order given.
+    pub sent: Vec<Sent>,
 }
 
 impl Case {
@@ -237,7 +258,9 @@ impl CaseFile {
             let path = err.path().to_string();
             let err = err.into_inner();
             // A file that ends early is wrong as a whole, wherever it stops.
-            let whole = path == "." || err.classify() == serde_json::error::Category::Eof;
+            let whole = path == "."
+                || path.is_empty()
+                || err.classify() == serde_json::error::Category::Eof;
             let field = if whole { "case".to_owned() } else { path };
             // The parser's own words ("EOF while parsing …") mean nothing to a person, and
             // are English inside a Chinese message: say what happened instead.
@@ -333,6 +356,33 @@ impl CaseFile {
                 .collect::<Result<_, _>>()?,
             stays,
             person: self.person.clone().unwrap_or_default(),
+            sent: self
+                .sent
+                .iter()
+                .enumerate()
+                .map(|(i, sent)| sent.validate(i))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+impl SentInput {
+    /// Validates entry number `index` (0-based), naming `sent[index].<field>` in any error.
+    pub fn validate(&self, index: usize) -> Result<Sent, InputError> {
+        let kind = self.kind.trim();
+        if !crate::data::DOCUMENT_KINDS.contains(&kind) {
+            return Err(InputError::new(
+                format!("sent[{index}].kind"),
+                InputErrorKind::UnknownValue {
+                    what: "document kind",
+                    value: self.kind.clone(),
+                    allowed: "hotline, platform-appeal, pi-access, game-decouple, bank-counter, carrier-counter, call-96110, police-inquiry, human-review, complaint-12300, complaint-12378, follow-up",
+                },
+            ));
+        }
+        Ok(Sent {
+            kind: kind.to_owned(),
+            on: parse_date(&format!("sent[{index}].on"), &self.on)?,
         })
     }
 }

@@ -103,9 +103,16 @@ fn all_text(docs: &[Document]) -> String {
             out.push_str(&format!("[tel] {}\n", t.tel));
         }
         if let Some(dl) = &d.deadline {
+            let unit = match dl.period.unit {
+                prescreen_core::data::PeriodUnit::Working => "working days",
+                prescreen_core::data::PeriodUnit::Calendar => "calendar days",
+            };
             out.push_str(&format!(
-                "[deadline] {} + {} working days = {}\n",
-                dl.sent_on, dl.working_days, dl.due
+                "[deadline] {} + {} {unit} = {}{}\n",
+                dl.sent_on,
+                dl.working_days,
+                dl.due,
+                if dl.estimated { " (estimated)" } else { "" }
             ));
         }
         out.push_str("========================================\n");

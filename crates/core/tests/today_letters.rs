@@ -279,3 +279,227 @@ fn the_border_call_script_is_refused_for_todays_freezes_unless_offered() {
         assert!(error.message(Lang::En).contains("2019-10-14"), "{error}");
     }
 }
+
+/// The flagged number again, with a visit to the carrier's shop recorded in `sent`.
+const FLAGGED_AFTER_SHOP: &str = r#"{
+  "version": 1, "today": "2025-06-02", "frozen_on": "2025-06-01", "platforms": ["phone"],
+  "freeze_message": "您的号码存在涉诈风险，已被限制使用，请到营业厅进行二次实人认证。",
+  "person": { "name": "李明", "phone": "13800138000" },
+  "sent": [{ "kind": "carrier-counter", "on": "2025-05-10" }]
+}"#;
+
+/// The 12300 complaint cites Art. 39, says in every language that 12300 does not decide the
+/// anti-fraud stop, complains of the carrier's handling only, and dates the 30-day answer.
+#[test]
+fn the_12300_complaint_stays_within_article_39_and_dates_the_30_day_answer() {
+    let scope = [
+        (
+            Lang::ZhCn,
+            "是否解除不由12300决定",
+            "《电信条例》第三十九条",
+        ),
+        (
+            Lang::ZhTw,
+            "是否解除不由12300決定",
+            "《電信條例》第三十九條",
+        ),
+        (
+            Lang::En,
+            "12300 does not decide whether it is lifted",
+            "Article 39 of the Telecommunications Regulations",
+        ),
+    ];
+    for (lang, scope_line, article) in scope {
+        let doc = write(FLAGGED_AFTER_SHOP, ScriptKind::Complaint12300, lang, &[]);
+        has(
+            &doc,
+            &[
+                scope_line,
+                article,
+                "2025-05-10",
+                "2025-07-02",
+                "第三十九条第一款",
+            ],
+        );
+        // The body never asks 12300 to lift the stop, and asks about the carrier's handling.
+        let ask = lang.pick("督促运营商", "督促電信業者", "ask the carrier");
+        assert!(doc.body.contains(ask), "{lang:?}");
+        let deadline = doc.deadline.as_ref().expect("30 days from Art. 39");
+        assert_eq!(deadline.due.to_string(), "2025-07-02");
+        assert!(!deadline.estimated);
+        assert!(deadline.ics.contains("DTSTART;VALUE=DATE:20250702\r\n"));
+    }
+    // Without `sent`, the earlier step is a blank to fill in, not an invented date.
+    let doc = write(FLAGGED_NUMBER, ScriptKind::Complaint12300, Lang::ZhCn, &[]);
+    has(&doc, &["我已先向运营商提出：【哪一天】"]);
+}
+
+/// The 12378 complaint says that neither the bank nor 12378 can lift a police freeze, cites
+/// ATFL Art. 18 ¶3 for the bank's own measure, and computes no date (no source gives one).
+#[test]
+fn the_12378_complaint_says_a_police_freeze_is_not_the_banks_nor_12378s_to_lift() {
+    let lines = [
+        (
+            Lang::ZhCn,
+            "银行不能解除，贵单位也不能解除",
+            "没有来源给出12378",
+        ),
+        (
+            Lang::ZhTw,
+            "銀行不能解除，貴單位也不能解除",
+            "沒有來源給出12378",
+        ),
+        (
+            Lang::En,
+            "neither the bank nor your office can",
+            "No source gives a reply period for 12378",
+        ),
+    ];
+    for (lang, limit, no_period) in lines {
+        for story in [CCB_2023, BANK_FREEZE] {
+            let doc = write(story, ScriptKind::Complaint12378, lang, &[]);
+            has(
+                &doc,
+                &[limit, no_period, "第十八条第三款", "第三十二条第三款"],
+            );
+            assert!(
+                doc.deadline.is_none(),
+                "{lang:?}: no sourced period, no date"
+            );
+        }
+    }
+    // Offered for the bank's own risk control: no caution; not offered for a police freeze.
+    let ccb = write(CCB_2023, ScriptKind::Complaint12378, Lang::ZhCn, &[]);
+    assert!(!ccb.guidance.contains("预检没有把这份文稿列为"));
+    let police = write(BANK_FREEZE, ScriptKind::Complaint12378, Lang::ZhCn, &[]);
+    assert!(police.guidance.contains("预检没有把这份文稿列为"));
+}
+
+fn bank_with_sent(today: &str, sent_on: &str) -> String {
+    format!(
+        r#"{{
+  "version": 1, "today": "{today}", "frozen_on": "2025-05-30", "platforms": ["bank"],
+  "freeze_message": "因银行卡交易可能存在风险，为保障您的资金安全，您在我行的非柜面业务暂时无法办理，请尽快携带身份证件、开户预留手机号与不能正常使用的银行卡以及交易证明材料前往任意建行网点进行核实或联系95533咨询。",
+  "person": {{ "name": "王芳" }},
+  "sent": [{{ "kind": "bank-counter", "on": "{sent_on}" }}]
+}}"#
+    )
+}
+
+/// Nobody answered after the counter visit of 2025-06-01: the bank's 15 days ended on
+/// 2025-06-16; the follow-up asks for an answer by 2025-07-05 and names 12378 next.
+#[test]
+fn the_follow_up_names_the_earlier_visit_its_ended_period_and_the_next_step() {
+    let case = bank_with_sent("2025-06-20", "2025-06-01");
+    let expect = [
+        (
+            Lang::ZhCn,
+            "答复期限已于 2025-06-16 届满",
+            "请在 2025-07-05 之前答复我",
+            "向12378",
+        ),
+        (
+            Lang::ZhTw,
+            "答覆期限已於 2025-06-16 屆滿",
+            "請在 2025-07-05 之前答覆我",
+            "向12378",
+        ),
+        (
+            Lang::En,
+            "the reply period ended on 2025-06-16",
+            "Please answer by 2025-07-05",
+            "complain to 12378",
+        ),
+    ];
+    for (lang, ended, reply_by, next) in expect {
+        let doc = write(&case, ScriptKind::FollowUp, lang, &[]);
+        has(&doc, &["2025-06-01", ended, reply_by, next]);
+        let d = doc.deadline.as_ref().expect("the bank's 15 days");
+        assert_eq!(
+            (d.sent_on.to_string(), d.due.to_string()),
+            ("2025-06-20".into(), "2025-07-05".into())
+        );
+        // The earlier due date has passed: one reminder only.
+        assert_eq!(d.ics.matches("BEGIN:VEVENT").count(), 1, "{lang:?}");
+    }
+}
+
+/// Written before the earlier period ends: the letter says to wait, counts from the day after,
+/// and the .ics holds both dates, each an all-day event with CRLF lines of at most 75 octets.
+#[test]
+fn a_follow_up_written_too_early_says_to_wait_and_its_ics_holds_both_reminders() {
+    let case = bank_with_sent("2025-06-20", "2025-06-15");
+    let doc = write(&case, ScriptKind::FollowUp, Lang::ZhCn, &[]);
+    has(
+        &doc,
+        &["答复期限到 2025-06-30 才届满", "请在 2025-07-16 之前答复我"],
+    );
+    let d = doc.deadline.as_ref().unwrap();
+    assert_eq!(d.sent_on.to_string(), "2025-07-01");
+    let ics = &d.ics;
+    assert_eq!(ics.matches("BEGIN:VCALENDAR\r\n").count(), 1);
+    let starts: Vec<&str> = ics
+        .split("\r\n")
+        .filter(|l| l.starts_with("DTSTART"))
+        .collect();
+    assert_eq!(
+        starts,
+        ["DTSTART;VALUE=DATE:20250630", "DTSTART;VALUE=DATE:20250716"]
+    );
+    assert!(ics.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
+    assert!(
+        !ics.replace("\r\n", "").contains('\n'),
+        "bare LF in the .ics"
+    );
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+    // Two distinct UIDs, stable from the content.
+    let uids: std::collections::BTreeSet<&str> = ics
+        .split("\r\n")
+        .filter(|l| l.starts_with("UID:"))
+        .collect();
+    assert_eq!(uids.len(), 2);
+    assert_eq!(
+        write(&case, ScriptKind::FollowUp, Lang::ZhCn, &[])
+            .deadline
+            .unwrap()
+            .ics,
+        *ics
+    );
+}
+
+/// A personal-information request to Tencent sent on 2026-12-01, no answer by 2026-12-28: the 15
+/// working days run into 2027, which has no holiday notice yet, so both dates are estimates and
+/// the letter and the .ics say so.
+#[test]
+fn a_follow_up_past_the_last_holiday_year_is_labelled_an_estimate() {
+    let case = r#"{
+  "version": 1, "today": "2026-12-28", "frozen_on": "2026-11-20", "platforms": ["wechat"],
+  "freeze_message": "你的微信账号因涉嫌违反《微信个人账号使用规范》被限制登录。",
+  "person": { "name": "刘晓梅", "wechat_id": "liu_xm-1990" },
+  "sent": [{ "kind": "pi-access", "on": "2026-12-01" }]
+}"#;
+    let doc = write(case, ScriptKind::FollowUp, Lang::ZhCn, &[]);
+    has(&doc, &["腾讯", "2027年的放假安排尚未公布", "个人信息"]);
+    let d = doc.deadline.as_ref().expect("Tencent's 15 working days");
+    assert!(d.estimated);
+    assert_eq!(d.due.to_string(), "2027-01-18");
+    // Unfolded (RFC 5545 §3.1), the reminder says it is an estimate.
+    assert!(
+        d.ics
+            .replace("\r\n ", "")
+            .contains("2027年的放假安排尚未公布")
+    );
+}
+
+/// A `sent` entry with a kind that does not exist is refused naming the field.
+#[test]
+fn a_sent_entry_of_an_unknown_kind_is_refused_naming_the_field() {
+    let text = r#"{"version": 1, "sent": [{"kind": "complaint", "on": "2026-11-02"}]}"#;
+    let err = CaseFile::from_json(text).unwrap().validate().unwrap_err();
+    assert_eq!(err.field, "sent[0].kind");
+    let text = r#"{"version": 1, "sent": [{"kind": "follow-up", "on": "2026-02-30"}]}"#;
+    let err = CaseFile::from_json(text).unwrap().validate().unwrap_err();
+    assert_eq!(err.field, "sent[0].on");
+}

@@ -69,7 +69,8 @@ fn a_police_freeze_of_a_bank_account_speaks_of_the_police_and_offers_the_bank_co
         [
             "bank-counter→bank",
             "police-inquiry→police-local",
-            "call-96110→96110"
+            "call-96110→96110",
+            "follow-up→bank"
         ]
     );
     let triage = s.triage.as_ref().expect("the cause's triage");
@@ -111,7 +112,9 @@ fn a_flagged_number_speaks_of_the_carrier_and_offers_the_shop_script_first() {
         [
             "carrier-counter→carrier",
             "call-96110→96110",
-            "human-review→carrier"
+            "human-review→carrier",
+            "complaint-12300→12300",
+            "follow-up→carrier"
         ]
     );
     assert!(s.triage.unwrap().who_decides.contains("运营商"));
@@ -141,7 +144,8 @@ fn a_platform_rules_ban_speaks_of_the_platform_and_offers_the_appeal() {
         [
             "platform-appeal→wechat-support",
             "human-review→wechat-support",
-            "pi-access→tencent-privacy"
+            "pi-access→tencent-privacy",
+            "follow-up→wechat-support"
         ]
     );
     // Alipay alone: no Tencent personal-information letter.
@@ -167,7 +171,8 @@ fn the_2019_border_story_keeps_the_border_headline_and_the_hotline_first() {
             "hotline→puer-police-station",
             "platform-appeal→wechat-support",
             "pi-access→tencent-privacy",
-            "game-decouple→tencent-games"
+            "game-decouple→tencent-games",
+            "follow-up→puer-police-station"
         ]
     );
     // WeChat only: no QQ game letter.
@@ -195,7 +200,13 @@ fn another_cause_with_a_stay_inside_a_frozen_area_offers_the_hotline_too() {
     // The border call script after the cause's own documents.
     assert_eq!(
         kinds,
-        ["bank-counter", "police-inquiry", "call-96110", "hotline"]
+        [
+            "bank-counter",
+            "police-inquiry",
+            "call-96110",
+            "hotline",
+            "follow-up"
+        ]
     );
 }
 
@@ -212,4 +223,28 @@ fn not_a_freeze_offers_no_document() {
     assert_eq!(s.cause.kind, CauseKind::NotAFreeze);
     assert_eq!(s.headline, "这不是对你账户的处罚，不需要申诉");
     assert!(s.documents.is_empty(), "{:?}", offered(&s));
+}
+
+/// Corpus c001 (CCB, May 2023): the bank's own risk control offers the complaint to 12378 after
+/// the counter and the human review, and a follow-up to the bank last.
+#[test]
+fn a_banks_own_risk_control_offers_the_12378_complaint_after_the_counter() {
+    let ccb = "因银行卡交易可能存在风险，为保障您的资金安全，您在我行的非柜面业务暂时无法办理，请尽快携带身份证件、开户预留手机号与不能正常使用的银行卡以及交易证明材料前往任意建行网点进行核实或联系95533咨询。";
+    let stays = r#"[{"place":"昆明","from":"2023-04-20","to":"2023-05-09"}]"#;
+    for lang in Lang::ALL {
+        let s = screen_in(lang, "2023-05-10", "bank", ccb, stays);
+        assert_eq!(s.cause.kind, CauseKind::BankRiskControl);
+        assert_eq!(
+            offered(&s),
+            [
+                "bank-counter→bank",
+                "human-review→bank",
+                "complaint-12378→12378",
+                "follow-up→bank"
+            ],
+            "{lang:?}"
+        );
+    }
+    let tw = screen_in(Lang::ZhTw, "2023-05-10", "bank", ccb, stays);
+    assert_eq!(tw.documents[2].label, "向12378投訴（銀行保險）");
 }

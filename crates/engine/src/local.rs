@@ -122,6 +122,7 @@ mod tests {
                     ..StayInput::default()
                 }],
                 person: None,
+                sent: Vec::new(),
             })
             .collect()
     }

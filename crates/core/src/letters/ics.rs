@@ -33,32 +33,50 @@ pub struct AllDayEvent {
 /// assert!(text.ends_with("END:VCALENDAR\r\n"));
 /// ```
 pub fn ics(event: &AllDayEvent) -> String {
+    ics_events(std::slice::from_ref(event))
+}
+
+/// An iCalendar file with one all-day event per entry, in the order given (the follow-up
+/// letter's reminders); [`ics`] is the one-event case.
+///
+/// ```
+/// use jiff::civil::date;
+/// use prescreen_core::letters::{AllDayEvent, ics_events};
+/// let event = |d, s: &str| AllDayEvent { date: d, summary: s.into(), description: String::new(), made_on: date(2026, 11, 2) };
+/// let text = ics_events(&[event(date(2026, 11, 17), "a"), event(date(2026, 12, 2), "b")]);
+/// assert_eq!(text.matches("BEGIN:VEVENT\r\n").count(), 2);
+/// assert_eq!(text.matches("BEGIN:VCALENDAR\r\n").count(), 1);
+/// ```
+pub fn ics_events(events: &[AllDayEvent]) -> String {
     let compact = |d: Date| format!("{:04}{:02}{:02}", d.year(), d.month(), d.day());
-    let end = event.date.checked_add(1.day()).unwrap_or(event.date);
-    let body = [
-        format!("DTSTART;VALUE=DATE:{}", compact(event.date)),
-        format!("DTEND;VALUE=DATE:{}", compact(end)),
-        format!("SUMMARY:{}", escape_text(&event.summary)),
-        format!("DESCRIPTION:{}", escape_text(&event.description)),
-        "TRANSP:TRANSPARENT".to_owned(),
-    ];
-    let uid = format!(
-        "{:016x}-{}@prescreen.invalid",
-        fnv1a(body.join("\n").as_bytes()),
-        compact(event.date)
-    );
     let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),
         "PRODID:-//Appeal Pre-Screener//prescreen-core//EN".to_owned(),
         "CALSCALE:GREGORIAN".to_owned(),
         "METHOD:PUBLISH".to_owned(),
-        "BEGIN:VEVENT".to_owned(),
-        format!("UID:{uid}"),
-        format!("DTSTAMP:{}T000000Z", compact(event.made_on)),
     ];
-    lines.extend(body);
-    lines.extend(["END:VEVENT".to_owned(), "END:VCALENDAR".to_owned()]);
+    for event in events {
+        let end = event.date.checked_add(1.day()).unwrap_or(event.date);
+        let body = [
+            format!("DTSTART;VALUE=DATE:{}", compact(event.date)),
+            format!("DTEND;VALUE=DATE:{}", compact(end)),
+            format!("SUMMARY:{}", escape_text(&event.summary)),
+            format!("DESCRIPTION:{}", escape_text(&event.description)),
+            "TRANSP:TRANSPARENT".to_owned(),
+        ];
+        let uid = format!(
+            "{:016x}-{}@prescreen.invalid",
+            fnv1a(body.join("\n").as_bytes()),
+            compact(event.date)
+        );
+        lines.push("BEGIN:VEVENT".to_owned());
+        lines.push(format!("UID:{uid}"));
+        lines.push(format!("DTSTAMP:{}T000000Z", compact(event.made_on)));
+        lines.extend(body);
+        lines.push("END:VEVENT".to_owned());
+    }
+    lines.push("END:VCALENDAR".to_owned());
     let mut out = String::new();
     for line in lines {
         fold_into(&line, &mut out);

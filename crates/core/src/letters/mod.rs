@@ -19,6 +19,7 @@
 //! |------|-----------------|
 //! | `mod.rs` | the kinds ([`ScriptKind`]), which fit a case ([`kinds_for`]), [`render`], [`ScriptError`] |
 //! | `hotline.rs`, `platform_appeal.rs`, `pi_access.rs`, `game_decouple.rs` | one kind each: which sections, filled with what |
+//! | `bank_counter.rs`, `carrier_counter.rs`, `call_96110.rs`, `police_inquiry.rs`, `human_review.rs`, `complaint_12300.rs`, `complaint_12378.rs`, `follow_up.rs` | today's freezes, one kind each; `today.rs` holds what they share (cautions, triage, the counted deadline) |
 //! | `writer.rs` | the small writer they share: templates, personal fields or placeholders, the [`Document`] |
 //! | `facts.rs` | the case as letters state it: platforms, account ids, stays near a screened area |
 //! | `recipient.rs` | the recipient from the data: hours, notes, address, reply deadline, scam warning, linked services |
@@ -42,8 +43,11 @@ mod bank_counter;
 mod call_96110;
 pub mod call_log;
 mod carrier_counter;
+mod complaint_12300;
+mod complaint_12378;
 mod document;
 mod facts;
+mod follow_up;
 mod game_decouple;
 mod hotline;
 pub mod hours;
@@ -68,7 +72,7 @@ use crate::validation::ValidationError;
 use crate::verdict::{CauseKind, Screening};
 
 pub use document::{Deadline, Document, mailto, percent_encode};
-pub use ics::{AllDayEvent, ics};
+pub use ics::{AllDayEvent, ics, ics_events};
 pub use law::chinese_number;
 
 use writer::Writer;
@@ -94,10 +98,18 @@ pub enum ScriptKind {
     PoliceInquiry,
     /// A request to explain an automated decision and have a person review it (PIPL Art. 24).
     HumanReview,
+    /// A complaint to 12300 (MIIT) about how the carrier handled a restricted number, within
+    /// 12300's scope (Telecommunications Regulations Art. 39: service and fees).
+    Complaint12300,
+    /// A complaint to 12378 (NFRA) about the bank's own handling: its risk control (ATFL
+    /// Art. 18) or its refusal to say who asked for a freeze.
+    Complaint12378,
+    /// A follow-up when nobody answered, referring to the earlier letter or visit.
+    FollowUp,
 }
 
 impl ScriptKind {
-    pub const ALL: [ScriptKind; 9] = [
+    pub const ALL: [ScriptKind; 12] = [
         ScriptKind::Hotline,
         ScriptKind::PlatformAppeal,
         ScriptKind::PiAccess,
@@ -107,6 +119,9 @@ impl ScriptKind {
         ScriptKind::Call96110,
         ScriptKind::PoliceInquiry,
         ScriptKind::HumanReview,
+        ScriptKind::Complaint12300,
+        ScriptKind::Complaint12378,
+        ScriptKind::FollowUp,
     ];
 
     /// The kinds of the 2019 border freeze, which [`kinds_for`] chooses by platform.
@@ -129,6 +144,9 @@ impl ScriptKind {
             ScriptKind::Call96110 => "call-96110",
             ScriptKind::PoliceInquiry => "police-inquiry",
             ScriptKind::HumanReview => "human-review",
+            ScriptKind::Complaint12300 => "complaint-12300",
+            ScriptKind::Complaint12378 => "complaint-12378",
+            ScriptKind::FollowUp => "follow-up",
         }
     }
 
@@ -199,6 +217,27 @@ pub fn template_file(kind: ScriptKind, lang: Lang) -> &'static str {
             include_str!("../../templates/human-review.zh-TW.txt")
         }
         (ScriptKind::HumanReview, Lang::En) => include_str!("../../templates/human-review.en.txt"),
+        (ScriptKind::Complaint12300, Lang::ZhCn) => {
+            include_str!("../../templates/complaint-12300.zh-CN.txt")
+        }
+        (ScriptKind::Complaint12300, Lang::ZhTw) => {
+            include_str!("../../templates/complaint-12300.zh-TW.txt")
+        }
+        (ScriptKind::Complaint12300, Lang::En) => {
+            include_str!("../../templates/complaint-12300.en.txt")
+        }
+        (ScriptKind::Complaint12378, Lang::ZhCn) => {
+            include_str!("../../templates/complaint-12378.zh-CN.txt")
+        }
+        (ScriptKind::Complaint12378, Lang::ZhTw) => {
+            include_str!("../../templates/complaint-12378.zh-TW.txt")
+        }
+        (ScriptKind::Complaint12378, Lang::En) => {
+            include_str!("../../templates/complaint-12378.en.txt")
+        }
+        (ScriptKind::FollowUp, Lang::ZhCn) => include_str!("../../templates/follow-up.zh-CN.txt"),
+        (ScriptKind::FollowUp, Lang::ZhTw) => include_str!("../../templates/follow-up.zh-TW.txt"),
+        (ScriptKind::FollowUp, Lang::En) => include_str!("../../templates/follow-up.en.txt"),
     }
 }
 
@@ -350,6 +389,9 @@ pub fn render(
         ScriptKind::Call96110 => call_96110::write(&w).map(|d| vec![d]),
         ScriptKind::PoliceInquiry => police_inquiry::write(&w).map(|d| vec![d]),
         ScriptKind::HumanReview => human_review::write(&w).map(|d| vec![d]),
+        ScriptKind::Complaint12300 => complaint_12300::write(&w).map(|d| vec![d]),
+        ScriptKind::Complaint12378 => complaint_12378::write(&w).map(|d| vec![d]),
+        ScriptKind::FollowUp => follow_up::write(&w).map(|d| vec![d]),
     }
 }
 
