@@ -104,3 +104,75 @@ fn seeds_and_saved_crashes_replay_without_a_panic() {
     }
     assert!(replayed >= 20, "only {replayed} inputs replayed");
 }
+
+// ---- the bill and flight-list targets (fuzz/ at the project's root) -----------------------------
+
+/// The root fuzz package (`fuzz/`): its targets, and the bytes each puts before the fuzzer's
+/// (must match fuzz/fuzz_targets/<target>.rs).
+const BILL_TARGETS: [(&str, &str); 2] = [
+    ("table", ""),
+    (
+        "flight_list",
+        "日期,航空公司,航班号,出发城市,出发时间,到达城市,到达时间,里程数,客票号,客票状态\n",
+    ),
+];
+
+fn bill_fuzz_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz")
+}
+
+/// What fuzz/fuzz_targets/common.rs asserts: stays or a one-line error, `from <= to`.
+fn import_bill(bytes: &[u8]) {
+    use prescreen_core::data::{DataSet, SHIPPED};
+    use std::sync::{Arc, OnceLock};
+    static PLACES: OnceLock<Arc<prescreen_core::data::Gazetteer>> = OnceLock::new();
+    let places = PLACES
+        .get_or_init(|| {
+            let data = DataSet::load(&SHIPPED.without_guidance()).expect("shipped data loads");
+            Arc::new(data.gazetteer)
+        })
+        .clone();
+    let mut importer = Importer::new(Limits::default()).with_places(places);
+    match importer.add("fuzz.csv", std::io::Cursor::new(bytes)) {
+        Ok(_) => {
+            let report = importer.finish(None);
+            let _ = report.summary();
+            for stay in &report.stays {
+                assert!(stay.stay.from <= stay.stay.to, "{stay:?}");
+            }
+        }
+        Err(e) => assert!(!e.to_string().contains('\n'), "{e}"),
+    }
+}
+
+#[test]
+fn bill_seeds_and_saved_crashes_replay_as_the_fuzz_targets_check_them() {
+    let targets = files(&bill_fuzz_dir().join("fuzz_targets"));
+    let names: Vec<String> = targets
+        .iter()
+        .filter_map(|p| p.file_stem()?.to_str().map(str::to_owned))
+        .filter(|n| n != "common")
+        .collect();
+    let mut listed: Vec<&str> = BILL_TARGETS.iter().map(|(t, _)| *t).collect();
+    listed.sort_unstable();
+    let mut names: Vec<&str> = names.iter().map(String::as_str).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names, listed,
+        "a target in fuzz/ was added or removed: list it in BILL_TARGETS"
+    );
+    for (target, header) in BILL_TARGETS {
+        let seeds = files(&bill_fuzz_dir().join("corpus").join(target));
+        assert!(!seeds.is_empty(), "no seed corpus in fuzz/corpus/{target}");
+        let crashes = files(&bill_fuzz_dir().join("regressions").join(target));
+        for path in seeds.iter().chain(&crashes) {
+            let mut bytes = header.as_bytes().to_vec();
+            bytes.extend(
+                std::fs::read(path)
+                    .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())),
+            );
+            let outcome = std::panic::catch_unwind(|| import_bill(&bytes));
+            assert!(outcome.is_ok(), "{} fails its target's checks", path.display());
+        }
+    }
+}
