@@ -121,29 +121,10 @@ fn bill_fuzz_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz")
 }
 
-/// What fuzz/fuzz_targets/common.rs asserts: stays or a one-line error, `from <= to`.
-fn import_bill(bytes: &[u8]) {
-    use prescreen_core::data::{DataSet, SHIPPED};
-    use std::sync::{Arc, OnceLock};
-    static PLACES: OnceLock<Arc<prescreen_core::data::Gazetteer>> = OnceLock::new();
-    let places = PLACES
-        .get_or_init(|| {
-            let data = DataSet::load(&SHIPPED.without_guidance()).expect("shipped data loads");
-            Arc::new(data.gazetteer)
-        })
-        .clone();
-    let mut importer = Importer::new(Limits::default()).with_places(places);
-    match importer.add("fuzz.csv", std::io::Cursor::new(bytes)) {
-        Ok(_) => {
-            let report = importer.finish(None);
-            let _ = report.summary();
-            for stay in &report.stays {
-                assert!(stay.stay.from <= stay.stay.to, "{stay:?}");
-            }
-        }
-        Err(e) => assert!(!e.to_string().contains('\n'), "{e}"),
-    }
-}
+/// The targets' own checks (stays or a one-line error, `from <= to`), compiled in here so that a
+/// replay checks exactly what the fuzzer did.
+#[path = "../../../fuzz/fuzz_targets/common.rs"]
+mod bill_target;
 
 #[test]
 fn bill_seeds_and_saved_crashes_replay_as_the_fuzz_targets_check_them() {
@@ -171,7 +152,7 @@ fn bill_seeds_and_saved_crashes_replay_as_the_fuzz_targets_check_them() {
                 std::fs::read(path)
                     .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())),
             );
-            let outcome = std::panic::catch_unwind(|| import_bill(&bytes));
+            let outcome = std::panic::catch_unwind(|| bill_target::import(&bytes));
             assert!(outcome.is_ok(), "{} fails its target's checks", path.display());
         }
     }
