@@ -153,7 +153,11 @@ fn bill_seeds_and_saved_crashes_replay_as_the_fuzz_targets_check_them() {
                     .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())),
             );
             let outcome = std::panic::catch_unwind(|| bill_target::import(&bytes));
-            assert!(outcome.is_ok(), "{} fails its target's checks", path.display());
+            assert!(
+                outcome.is_ok(),
+                "{} fails its target's checks",
+                path.display()
+            );
         }
     }
 }
