@@ -11,6 +11,7 @@ use prescreen_core::import::{NearRegion, ProposedStay};
 use prescreen_engine::local::Engines;
 use prescreen_engine::service::DataTexts;
 use unfreeze_app::app::{App, AppProps};
+use unfreeze_app::components::error_banner::ErrorBanner;
 use unfreeze_app::components::findings::Findings;
 use unfreeze_app::components::glance::glance;
 use unfreeze_app::components::import_panel::ImportPanel;
@@ -177,12 +178,13 @@ fn seen_state(seen: &Seen) -> State {
 
 /// Screens a case through the engine's message interface, JSON both ways.
 fn screening_of(case_json: &str) -> Rc<ScreeningView> {
+    screening_in(case_json, Lang::ZhCn)
+}
+
+/// [`screening_of`] in `lang`.
+fn screening_in(case_json: &str, lang: Lang) -> Rc<ScreeningView> {
     let case = CaseFile::from_json(case_json).expect("valid case");
-    let reply = (local_engine().handle)(Request::Screen {
-        id: 7,
-        case,
-        lang: Lang::ZhCn,
-    });
+    let reply = (local_engine().handle)(Request::Screen { id: 7, case, lang });
     match reply {
         Reply::Screened { id: 7, result } => Rc::new(result.expect("screens").screening),
         other => panic!("not a screening: {other:?}"),
@@ -682,4 +684,115 @@ fn a_picked_case_file_fills_the_form() {
     let error = state.error.clone().expect("an error");
     assert_eq!(error.field.as_deref(), Some("platforms[0]"));
     assert_eq!(state.draft.stays.len(), 1, "the draft keeps its one stay");
+}
+
+// ---- zh-TW, in Taiwan usage ----------------------------------------------------------------------
+
+/// Characters that only simplified Chinese writes (their traditional forms differ): none may
+/// appear in a zh-TW text.
+const SIMPLIFIED_ONLY: &str =
+    "边这们话电请关时联号码询问给对为发过还会说让认证设计书读应从网页务办资数据载";
+
+fn assert_traditional(what: &str, text: &str) {
+    let found: String = text
+        .chars()
+        .filter(|c| SIMPLIFIED_ONLY.contains(*c))
+        .collect();
+    assert!(
+        found.is_empty(),
+        "{what} has simplified characters {found:?}: {text}"
+    );
+}
+
+fn text_of(root: &Element, id: &str) -> String {
+    by_testid(root, id)
+        .unwrap_or_else(|| panic!("no {id}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+/// The result's first screen (step 3) for the 2019 border story, in zh-TW.
+#[wasm_bindgen_test]
+async fn the_result_at_a_glance_reads_in_taiwan_usage() {
+    let screening = screening_in(
+        r#"{"version":1,"platforms":["wechat","qq"],"freeze_message":"该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。","stays":[{"place":"打洛镇","from":"2019-09-03","to":"2019-09-05"}]}"#,
+        Lang::ZhTw,
+    );
+    let mut initial = State::default();
+    initial.lang = Lang::ZhTw;
+    let (root, _) = mount_in_host(initial, html! { <GlanceView {screening} /> }).await;
+    assert_eq!(text_of(&root, "verdict"), "很可能與邊境地區封停有關");
+    let confidence = text_of(&root, "confidence");
+    assert_eq!(confidence, "●●● 判斷的把握：較大");
+    let clue = text_of(&root, "clue");
+    assert!(clue.contains("打洛"), "{clue}");
+    assert!(clue.contains("公里"), "{clue}");
+    assert_traditional("the clue", &clue);
+    let action = text_of(&root, "primary-action");
+    assert!(action.starts_with("下一步："), "{action}");
+    assert_traditional("the primary action", &action);
+    assert_eq!(
+        by_testid(&root, "primary-action")
+            .and_then(|a| a.get_attribute("data-kind"))
+            .as_deref(),
+        Some("hotline")
+    );
+}
+
+/// A date that does not exist, caught by the engine, shown in the error area in zh-TW, naming
+/// its field.
+#[wasm_bindgen_test]
+async fn an_impossible_date_is_explained_in_taiwan_usage() {
+    let mut state = Rc::new(State::default());
+    state = reduce(state, Action::SetLang(Lang::ZhTw));
+    state = reduce(state, Action::Next);
+    state = reduce(
+        state,
+        Action::EditStay(0, StayField::Place, "打洛镇".into()),
+    );
+    state = reduce(
+        state,
+        Action::EditStay(0, StayField::From, "2019-02-30".into()),
+    );
+    state = reduce(
+        state,
+        Action::EditStay(0, StayField::To, "2019-03-02".into()),
+    );
+    state = reduce(state, Action::Run);
+    let Some(request @ Request::Screen { lang, .. }) = state.outbox.last().cloned() else {
+        panic!("a screening is asked for: {:?}", state.outbox.last());
+    };
+    assert_eq!(lang, Lang::ZhTw, "the engine is asked in zh-TW");
+    state = reduce(state, Action::Reply((local_engine().handle)(request)));
+    let (root, _) = mount_in_host((*state).clone(), html! { <ErrorBanner /> }).await;
+    let error = by_testid(&root, "error").expect("the error area");
+    let shown = error.text_content().unwrap_or_default();
+    // (The day that does not exist is read as "not a date"; the message still says how to fix it.)
+    assert_eq!(
+        shown,
+        "第 1 段停留的開始日期：「2019-02-30」不是日期，請按 年-月-日 填寫，例如 2019-09-03。"
+    );
+    assert_eq!(
+        error.get_attribute("data-field").as_deref(),
+        Some("stays[0].from")
+    );
+    assert_traditional("the error", &shown);
+    assert!(!error.has_attribute("hidden"), "the error is shown");
+}
+
+/// A coordinate that is not a number, caught in the page before anything is sent, in zh-TW.
+#[wasm_bindgen_test]
+async fn a_bad_coordinate_is_explained_in_taiwan_usage() {
+    let mut state = Rc::new(State::default());
+    state = reduce(state, Action::SetLang(Lang::ZhTw));
+    state = reduce(state, Action::Next);
+    state = reduce(state, Action::SetStayMode(0, StayMode::Coordinates));
+    state = reduce(state, Action::EditStay(0, StayField::Lat, "21.7abc".into()));
+    state = reduce(state, Action::EditStay(0, StayField::Lon, "100.03".into()));
+    state = reduce(state, Action::Run);
+    let (root, _) = mount_in_host((*state).clone(), html! { <ErrorBanner /> }).await;
+    let shown = text_of(&root, "error");
+    assert!(shown.contains("21.7abc"), "{shown}");
+    assert!(shown.contains("緯度"), "{shown}");
+    assert_traditional("the error", &shown);
 }

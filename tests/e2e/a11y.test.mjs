@@ -1,22 +1,10 @@
 // Accessibility: axe-core finds no violation on any step, in every language, on a phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serve } from './serve.mjs';
-import { launch, openApp, waitForData, screenStay, goToStep } from './browser.mjs';
+import { useApp, openApp, waitForData, screenStay, goToStep } from './browser.mjs';
 
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await serve(process.env.DIST ?? 'dist'));
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 async function violations(page) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -25,7 +13,7 @@ async function violations(page) {
 
 for (const lang of ['zh-CN', 'zh-TW', 'en']) {
   test(`every step has no axe violations (${lang})`, async () => {
-    const { page, context } = await openApp(browser, url);
+    const { page, context } = await openApp(app.browser, app.url);
     await waitForData(page);
     if (lang !== 'zh-CN') await page.getByTestId(`lang-${lang}`).click();
     // The page really is in that language before axe reads it.
@@ -47,7 +35,7 @@ for (const lang of ['zh-CN', 'zh-TW', 'en']) {
 }
 
 test('the flow can be walked with the keyboard alone', async () => {
-  const { page, context } = await openApp(browser, url);
+  const { page, context } = await openApp(app.browser, app.url);
   await waitForData(page);
   await page.getByTestId('step-next').focus();
   await page.keyboard.press('Enter');

@@ -3,26 +3,13 @@
 // city names. The shop in 打洛镇 comes ticked (near a freeze area); the "勐拉" payment, a name of two
 // places, is a question (no coordinates, not ticked, its note lists both); nothing leaves the
 // device; the bill's shop names and amounts are nowhere on the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve } from './serve.mjs';
-import { launch, openApp, waitForData, goToStep, offOriginRequests } from './browser.mjs';
+import { useApp, openApp, waitForData, goToStep, offOriginRequests } from './browser.mjs';
 
-const DIST = process.env.DIST ?? 'dist';
 const FIXTURES = join(import.meta.dirname, '../../crates/core/tests/fixtures/import');
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await serve(DIST));
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 async function proposals(page) {
   const boxes = page.locator('[data-testid^="import-stay-"]');
@@ -39,7 +26,7 @@ async function proposals(page) {
 }
 
 test('a WeChat Pay bill gives the 打洛 days ticked and the 勐拉 payment as a question', async () => {
-  const { page, context, log } = await openApp(browser, url);
+  const { page, context, log } = await openApp(app.browser, app.url);
   await waitForData(page);
   await goToStep(page, 2);
   const requestsBefore = log.requests.length;
@@ -69,14 +56,14 @@ test('a WeChat Pay bill gives the 打洛 days ticked and the 勐拉 payment as a
   await result.waitFor({ state: 'detached' });
   assert.match(await page.getByTestId('stay-lat').first().inputValue(), /^21\.69/);
   // The places list is the app's own file; nothing else was fetched.
-  const origin = new URL(url).origin;
+  const origin = new URL(app.url).origin;
   assert.deepEqual(offOriginRequests({ requests: log.requests.slice(requestsBefore) }, origin), []);
   assert.deepEqual(log.pageErrors, []);
   await context.close();
 });
 
 test('a flight list gives the arrival cities; a damaged bill names its row and keeps the case', async () => {
-  const { page, context, log } = await openApp(browser, url);
+  const { page, context, log } = await openApp(app.browser, app.url);
   await waitForData(page);
   await goToStep(page, 2);
   await page.getByTestId('import-file').setInputFiles(join(FIXTURES, 'flights.csv'));

@@ -1,8 +1,12 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium through playwright-core, a record of
 // every request and every CSP violation, and page helpers keyed on data-testid.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The built app the tests run against (`DIST=… node --test …` points elsewhere). */
+export const DIST = process.env.DIST ?? 'dist';
 
 /**
  * Launches headless Chromium, quiet and offline apart from what the page asks for. Playwright gives
@@ -22,6 +26,35 @@ export async function launch() {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * The set-up every e2e file shares, registered as the file's node:test `before`/`after` hooks: one
+ * Chromium (`launch()`) and, unless `{ serveDist: false }`, one server of DIST. Returns `app`, whose
+ * `browser` and `url` are set once `before` has run (read them inside tests, not at import time).
+ * `app.start({ prefix, types })` serves DIST once more (e.g. under a sub-path, or to keep a test's
+ * requests apart) and resolves to its url. `after` closes the browser and every server.
+ */
+export function useApp({ serveDist = true } = {}) {
+  const servers = [];
+  const app = {
+    browser: undefined,
+    url: undefined,
+    async start(options = {}) {
+      const { server, url } = await serve(DIST, options);
+      servers.push(server);
+      return url;
+    },
+  };
+  before(async () => {
+    app.browser = await launch();
+    if (serveDist) app.url = await app.start();
+  });
+  after(async () => {
+    await app.browser?.close();
+    for (const server of servers) server.close();
+  });
+  return app;
 }
 
 /**
@@ -74,6 +107,22 @@ export async function goToStep(page, n) {
     await page.waitForFunction((s) => document.querySelector('main')?.dataset.step !== String(s), step);
   }
   throw new Error(`could not reach step ${n}`);
+}
+
+/**
+ * Shows the field `testid` (the last one, where fields repeat per stay) by pressing step-next,
+ * then step-back, as the flow needs; returns its locator.
+ */
+export async function reach(page, testid) {
+  const field = page.getByTestId(testid).last();
+  for (const button of ['step-next', 'step-back']) {
+    for (let i = 0; i < 8 && !(await field.isVisible()); i++) {
+      const step = page.getByTestId(button);
+      if (!(await step.isVisible()) || !(await step.isEnabled())) break;
+      await step.click();
+    }
+  }
+  return field;
 }
 
 /** Goes to step 2, types into the last stay and presses the screen button. */

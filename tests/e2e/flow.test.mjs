@@ -1,31 +1,18 @@
 // End-to-end: the whole flow on a phone and on a desktop, as a frightened person would use it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve } from './serve.mjs';
-import { launch, openApp, waitForData, screenStay, goToStep, currentStep, textMatching } from './browser.mjs';
+import { useApp, openApp, waitForData, screenStay, goToStep, currentStep, textMatching } from './browser.mjs';
 
-const DIST = process.env.DIST ?? 'dist';
 const OFFICE = '该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。';
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await serve(DIST));
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 for (const [name, viewport] of [
   ['phone', { width: 360, height: 740 }],
   ['desktop', { width: 1280, height: 800 }],
 ]) {
   test(`the 打洛 story end to end to a hotline script (${name})`, async () => {
-    const { page, context, log } = await openApp(browser, url, { viewport });
+    const { page, context, log } = await openApp(app.browser, app.url, { viewport });
     await waitForData(page);
     await page.getByTestId('platform-wechat').check();
     await page.getByTestId('platform-qq').check();
@@ -55,7 +42,7 @@ for (const [name, viewport] of [
 }
 
 test('an ambiguous place name asks the user to choose', async () => {
-  const { page, context } = await openApp(browser, url);
+  const { page, context } = await openApp(app.browser, app.url);
   await waitForData(page);
   await screenStay(page, { place: '老街', from: '2019-09-03', to: '2019-09-05' });
   const error = await textMatching(page.getByTestId('error'), /可能指几个不同的地方/);
@@ -65,7 +52,7 @@ test('an ambiguous place name asks the user to choose', async () => {
 });
 
 test('reload keeps the case', async () => {
-  const { page, context } = await openApp(browser, url);
+  const { page, context } = await openApp(app.browser, app.url);
   await waitForData(page);
   await page.getByTestId('message-input').fill(OFFICE);
   await goToStep(page, 2);
@@ -81,7 +68,7 @@ test('reload keeps the case', async () => {
 });
 
 test('export, erase everything, import: the case comes back', async () => {
-  const { page, context } = await openApp(browser, url);
+  const { page, context } = await openApp(app.browser, app.url);
   await waitForData(page);
   await page.getByTestId('platform-qq').check();
   await page.getByTestId('message-input').fill(OFFICE);
@@ -129,7 +116,7 @@ test('export, erase everything, import: the case comes back', async () => {
 });
 
 test('a file that is not a case file is refused and changes nothing', async () => {
-  const { page, context } = await openApp(browser, url);
+  const { page, context } = await openApp(app.browser, app.url);
   await waitForData(page);
   await page.getByTestId('message-input').fill('保留我');
   await page.getByTestId('case-import').setInputFiles({
@@ -143,7 +130,7 @@ test('a file that is not a case file is refused and changes nothing', async () =
 });
 
 test('switching the language keeps the input', async () => {
-  const { page, context } = await openApp(browser, url);
+  const { page, context } = await openApp(app.browser, app.url);
   await waitForData(page);
   await goToStep(page, 2);
   await page.getByTestId('stay-place').fill('打洛镇');
@@ -160,14 +147,14 @@ test('switching the language keeps the input', async () => {
 });
 
 test('the browser language picks the default', async () => {
-  const { page, context } = await openApp(browser, url, { locale: 'en-GB' });
+  const { page, context } = await openApp(app.browser, app.url, { locale: 'en-GB' });
   await waitForData(page);
   assert.equal(await page.locator('main').getAttribute('lang'), 'en');
   await context.close();
 });
 
 test('after the first visit the app works offline', async () => {
-  const { page, context } = await openApp(browser, url);
+  const { page, context } = await openApp(app.browser, app.url);
   await waitForData(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null || caches.keys().then((k) => k.length > 0));
@@ -187,7 +174,7 @@ test('after the first visit the app works offline', async () => {
 });
 
 test('the sources section lists every event and region with its links when opened', async () => {
-  const { page, context } = await openApp(browser, url);
+  const { page, context } = await openApp(app.browser, app.url);
   await waitForData(page);
   const sources = page.getByTestId('sources');
   await sources.locator('summary').click();

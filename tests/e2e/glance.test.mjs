@@ -2,24 +2,12 @@
 // says what most likely froze the account, how sure we are, the strongest clue and the one thing
 // to do now; step 4 opens on the most useful document, whose text is in the first screen.
 // Prints the page heights of steps 3 and 4 (see docs/perf.md for the figures before and after).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './serve.mjs';
-import { launch, openApp, waitForData, screenStay, currentStep, textMatching } from './browser.mjs';
+import { useApp, openApp, waitForData, screenStay, currentStep, textMatching } from './browser.mjs';
 
 const VIEWPORT = { width: 360, height: 740 };
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await serve(process.env.DIST ?? 'dist'));
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 const STORIES = [
   {
@@ -72,7 +60,7 @@ async function assertInFirstScreen(page, locator, what) {
 for (const lang of ['zh-CN', 'zh-TW', 'en']) {
   for (const story of STORIES) {
     test(`${story.name}: the answer and the next step are in the first screen (${lang}, 360×740)`, async (t) => {
-      const { page, context, log } = await openApp(browser, url, { viewport: VIEWPORT });
+      const { page, context, log } = await openApp(app.browser, app.url, { viewport: VIEWPORT });
       await waitForData(page);
       if (lang !== 'zh-CN') await page.getByTestId(`lang-${lang}`).click();
       for (const platform of story.platforms) await page.getByTestId(`platform-${platform}`).check();

@@ -9,10 +9,8 @@
 // "earlier input kept" and "still responds" are checked across cases too.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './serve.mjs';
-import { launch, openApp, waitForData, screenStay, offOriginRequests } from './browser.mjs';
+import { useApp, openApp, reach, waitForData, screenStay, offOriginRequests } from './browser.mjs';
 
-const DIST = process.env.DIST ?? 'dist';
 const OFFICIAL =
   '该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。';
 const VERDICTS = ['likely', 'possible', 'unlikely', 'none'];
@@ -32,22 +30,13 @@ const XSS = [
   "'; DROP TABLE stays; -- <math data-xss><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
 ];
 
-let browser;
-const servers = [];
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  for (const server of servers) server.close();
-});
+const app = useApp({ serveDist: false });
 
 /** One page for a group of cases, with everything it does recorded. */
 async function session() {
-  const { server, url } = await serve(DIST);
-  servers.push(server);
+  const url = await app.start();
   const origin = new URL(url).origin;
-  const { page, log, context } = await openApp(browser, url);
+  const { page, log, context } = await openApp(app.browser, url);
   log.dialogs = [];
   page.on('dialog', (dialog) => {
     log.dialogs.push(dialog.message());
@@ -56,20 +45,6 @@ async function session() {
   await waitForData(page);
   await page.waitForLoadState('networkidle');
   return { page, log, context, origin, loaded: log.requests.length };
-}
-
-/** Shows the field `testid` by pressing step-next (then step-back) as the flow needs. */
-async function reach(page, testid) {
-  // The stay fields repeat per stay: the helpers type into the last one.
-  const field = page.getByTestId(testid).last();
-  for (const button of ['step-next', 'step-back']) {
-    for (let i = 0; i < 8 && !(await field.isVisible()); i++) {
-      const step = page.getByTestId(button);
-      if (!(await step.isVisible()) || !(await step.isEnabled())) break;
-      await step.click();
-    }
-  }
-  return field;
 }
 
 async function fillMessage(page, text) {

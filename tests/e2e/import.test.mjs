@@ -6,24 +6,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from './serve.mjs';
-import { launch, openApp, waitForData, goToStep, offOriginRequests } from './browser.mjs';
+import { useApp, openApp, waitForData, goToStep, offOriginRequests } from './browser.mjs';
 
-const DIST = process.env.DIST ?? 'dist';
 const FIXTURES = join(import.meta.dirname, '../../crates/core/tests/fixtures/import');
-let browser;
-let server;
-let url;
+const app = useApp();
 let scratch;
 
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await serve(DIST));
+before(() => {
   scratch = mkdtempSync(join(tmpdir(), 'import-e2e-'));
 });
-after(async () => {
-  await browser?.close();
-  server?.close();
+after(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -43,7 +35,7 @@ function bigRecords(mb) {
 }
 
 test('a Takeout zip gives stays near Mong La, ticked; adding them screens as the 打洛 trip', async () => {
-  const { page, context, log } = await openApp(browser, url);
+  const { page, context, log } = await openApp(app.browser, app.url);
   await waitForData(page);
   await goToStep(page, 2);
   const requestsBefore = log.requests.length;
@@ -68,7 +60,7 @@ test('a Takeout zip gives stays near Mong La, ticked; adding them screens as the
   await verdict.waitFor();
   assert.notEqual(await verdict.getAttribute('data-verdict'), 'none');
   // Reading the file fetched only the app's own static files.
-  const origin = new URL(url).origin;
+  const origin = new URL(app.url).origin;
   assert.deepEqual(offOriginRequests({ requests: log.requests.slice(requestsBefore) }, origin), []);
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.cspViolations, []);
@@ -76,7 +68,7 @@ test('a Takeout zip gives stays near Mong La, ticked; adding them screens as the
 });
 
 test('a file dropped on the drop zone is imported like a picked one', async () => {
-  const { page, context, log } = await openApp(browser, url);
+  const { page, context, log } = await openApp(app.browser, app.url);
   await waitForData(page);
   await goToStep(page, 2);
   const records = readFileSync(join(FIXTURES, 'Records.json'), 'utf8');
@@ -97,7 +89,7 @@ test('a file dropped on the drop zone is imported like a picked one', async () =
 
 test('a large file shows its bytes as it is read; cancel stops it and keeps the case', async () => {
   const big = bigRecords(40);
-  const { page, context, log } = await openApp(browser, url);
+  const { page, context, log } = await openApp(app.browser, app.url);
   await waitForData(page);
   await goToStep(page, 2);
   await page.getByTestId('stay-place').fill('昆明');
@@ -128,7 +120,7 @@ test('a large file shows its bytes as it is read; cancel stops it and keeps the 
 
 test('a large file is read to the end with progress, and proposes its stays', async () => {
   const big = bigRecords(12);
-  const { page, context } = await openApp(browser, url);
+  const { page, context } = await openApp(app.browser, app.url);
   await waitForData(page);
   await goToStep(page, 2);
   await page.getByTestId('import-file').setInputFiles(big);
@@ -151,7 +143,7 @@ for (const [name, file, pattern] of [
   ['deeply nested JSON', 'nested.json', /nested\.json: this file is nested more than \d+ levels deep/],
 ]) {
   test(`${name} gives one clear message and leaves the case as it was`, async () => {
-    const { page, context, log } = await openApp(browser, url);
+    const { page, context, log } = await openApp(app.browser, app.url);
     await waitForData(page);
     await goToStep(page, 2);
     await page.getByTestId('stay-place').fill('打洛镇');

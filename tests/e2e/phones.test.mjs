@@ -1,29 +1,16 @@
 // Phones: no step scrolls sideways at 320, 360 or 414 px, in any language, with long inputs
 // (a 40-character place, many stays, a long message with an unbroken link in it).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './serve.mjs';
-import { launch, openApp, waitForData, goToStep, currentStep, textMatching } from './browser.mjs';
+import { useApp, openApp, waitForData, goToStep, currentStep, textMatching } from './browser.mjs';
 
-const DIST = process.env.DIST ?? 'dist';
 // 40 characters, as someone might type a full address.
 export const LONG_PLACE = '云南省西双版纳傣族自治州勐海县打洛镇曼山村民小组第一百二十三号院子东边那户人家';
 export const LONG_MESSAGE =
   '该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。' +
   '你的账号存在异常，请按提示操作：https://weixin110.qq.com/security/readtemplate?t=security_center_website/newface_verify&lang=zh_CN&scene=unfreeze&token=ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwxyz ' +
   '如有疑问请联系客服。'.repeat(8);
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await serve(DIST));
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 /** How far the page is wider than the screen, and the widest elements that stick out. */
 async function overflow(page) {
@@ -82,7 +69,7 @@ export async function fillLong(page) {
 
 for (const width of [320, 360, 414]) {
   test(`no step scrolls sideways at ${width} px, in zh-CN, zh-TW and en, with long inputs`, async () => {
-    const { page, context, log } = await openApp(browser, url, { viewport: { width, height: 740 } });
+    const { page, context, log } = await openApp(app.browser, app.url, { viewport: { width, height: 740 } });
     await waitForData(page);
     await assertNoSideways(page, `${width} px, first screen`);
     await fillLong(page);

@@ -3,17 +3,15 @@
 // none happens after load but GETs of same-origin static files; afterwards the app has written
 // nothing to any browser storage except keys named `unfreeze.…`. The detectors are checked too
 // (a planted request and a planted key must be caught), and dist/ is checked for third-party URLs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from './serve.mjs';
-import { launch, openApp, waitForData, screenStay, offOriginRequests } from './browser.mjs';
+import { DIST, useApp, openApp, reach, waitForData, screenStay, offOriginRequests } from './browser.mjs';
 
-const DIST = process.env.DIST ?? 'dist';
 const PREFIX = 'unfreeze.';
 /**
  * Cache Storage names: the service worker names its cache `unfreeze-<version>` (and deletes older
@@ -26,34 +24,7 @@ const STATIC_PATH =
 const MESSAGE =
   '该微信号因涉及欺诈，国务院打击治理电信网络新型违法犯罪工作部际联席会议办公室通报封停。';
 
-let browser;
-const servers = [];
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  for (const server of servers) server.close();
-});
-
-async function start() {
-  const { server, url } = await serve(DIST);
-  servers.push(server);
-  return url;
-}
-
-/** Shows the field `testid` by pressing step-next (then step-back) as the flow needs. */
-async function reach(page, testid) {
-  const field = page.getByTestId(testid);
-  for (const button of ['step-next', 'step-back']) {
-    for (let i = 0; i < 8 && !(await field.isVisible()); i++) {
-      const step = page.getByTestId(button);
-      if (!(await step.isVisible()) || !(await step.isEnabled())) break;
-      await step.click();
-    }
-  }
-  return field;
-}
+const app = useApp({ serveDist: false });
 
 /** Everything the page has stored, by name: storage keys, cookies, IndexedDB and cache names. */
 async function storedNames(page, context) {
@@ -108,9 +79,9 @@ async function fullFlow(page) {
 }
 
 test('a full flow: no request leaves the origin, after load only same-origin static GETs, storage only unfreeze.*', async () => {
-  const url = await start();
+  const url = await app.start();
   const origin = new URL(url).origin;
-  const { page, log, context } = await openApp(browser, url);
+  const { page, log, context } = await openApp(app.browser, url);
   // Requests the page does not see: a service worker's own fetches.
   const workerRequests = [];
   context.on('request', (r) => {
@@ -139,9 +110,9 @@ test('a full flow: no request leaves the origin, after load only same-origin sta
 });
 
 test('the detectors catch a planted POST and a planted storage key (so the checks above can fail)', async () => {
-  const url = await start();
+  const url = await app.start();
   const origin = new URL(url).origin;
-  const { page, log, context } = await openApp(browser, url);
+  const { page, log, context } = await openApp(app.browser, url);
   await waitForData(page);
   await fullFlow(page);
   const loaded = log.requests.length;

@@ -1,9 +1,8 @@
 // End-to-end: the built dist/ in real Chromium, as a person would use it on a phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './serve.mjs';
 import {
-  launch,
+  useApp,
   openApp,
   waitForData,
   screenStay,
@@ -13,27 +12,11 @@ import {
   textMatching,
 } from './browser.mjs';
 
-const DIST = process.env.DIST ?? 'dist';
-let browser;
-const servers = [];
-
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  for (const server of servers) server.close();
-});
-
-async function start(prefix = '/') {
-  const { server, url } = await serve(DIST, { prefix });
-  servers.push(server);
-  return url;
-}
+const app = useApp({ serveDist: false });
 
 test('the 打洛 company trip six weeks before the freeze is screened as a border-zone finding', async () => {
-  const url = await start();
-  const { page, log, context } = await openApp(browser, url);
+  const url = await app.start();
+  const { page, log, context } = await openApp(app.browser, url);
   await waitForData(page);
   await screenStay(page, { place: '打洛镇', from: '2019-09-03', to: '2019-09-05' });
   const verdict = page.getByTestId('verdict');
@@ -51,8 +34,8 @@ test('the 打洛 company trip six weeks before the freeze is screened as a borde
 });
 
 test('a Kunming-only trip finds nothing', async () => {
-  const url = await start();
-  const { page, context } = await openApp(browser, url);
+  const url = await app.start();
+  const { page, context } = await openApp(app.browser, url);
   await waitForData(page);
   await screenStay(page, { place: '昆明', from: '2019-09-03', to: '2019-09-05' });
   await page.getByTestId('verdict').waitFor();
@@ -61,8 +44,8 @@ test('a Kunming-only trip finds nothing', async () => {
 });
 
 test('bad input shows one clear message and keeps what was entered and the last result', async () => {
-  const url = await start();
-  const { page, log, context } = await openApp(browser, url);
+  const url = await app.start();
+  const { page, log, context } = await openApp(app.browser, url);
   await waitForData(page);
   const error = page.getByTestId('error');
 
@@ -95,9 +78,9 @@ test('bad input shows one clear message and keeps what was entered and the last 
 });
 
 test('no request leaves the origin, none but static files, and none after load', async () => {
-  const url = await start();
+  const url = await app.start();
   const origin = new URL(url).origin;
-  const { page, log, context } = await openApp(browser, url);
+  const { page, log, context } = await openApp(app.browser, url);
   await waitForData(page);
   await page.waitForLoadState('networkidle');
   const afterLoad = log.requests.length;
@@ -116,8 +99,8 @@ test('no request leaves the origin, none but static files, and none after load',
 });
 
 test('dist/ works from a sub-path', async () => {
-  const url = await start('/tools/unfreeze/');
-  const { page, log, context } = await openApp(browser, url);
+  const url = await app.start({ prefix: '/tools/unfreeze/' });
+  const { page, log, context } = await openApp(app.browser, url);
   await waitForData(page);
   await screenStay(page, { place: '打洛镇', from: '2019-09-03', to: '2019-09-05' });
   await page.getByTestId('verdict').waitFor();

@@ -1,15 +1,14 @@
 // Browsers that cannot run the app, hosts that serve wasm wrongly, WeChat's own browser, print
 // and share: the person always gets a working page or a clear message, never a spinner.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './serve.mjs';
-import { launch, openApp, waitForData, screenStay, goToStep, textMatching } from './browser.mjs';
+import { DIST, useApp, openApp, waitForData, screenStay, goToStep, textMatching } from './browser.mjs';
 
-const DIST = process.env.DIST ?? 'dist';
 const BIN = join(process.cwd(), 'node_modules', '.bin');
 // The browser floor (docs/browsers.md): every feature the build may use. A build that needs one
 // more fails the first test; then raise the floor knowingly (docs, start.js, wasm_floor.wat).
@@ -18,18 +17,7 @@ const WECHAT_UA =
   'Mozilla/5.0 (Linux; Android 12; V2134A Build/SP1A.210812.003; wv) AppleWebKit/537.36 (KHTML, like Gecko) ' +
   'Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5075 MMWEBSDK/20230504 MMWEBID/1234 ' +
   'MicroMessenger/8.0.37.2380(0x2800255B) WeChat/arm64 Weixin NetType/WIFI Language/zh_CN ABI/arm64';
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await serve(DIST));
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 function wasmOpt(args) {
   const run = spawnSync(join(BIN, 'wasm-opt'), args, { encoding: 'utf8' });
@@ -78,7 +66,7 @@ for (const [locale, pattern] of [
   ['en-US', /cannot run this tool[\s\S]*Lockdown Mode[\s\S]*Open in Browser[\s\S]*update your browser/],
 ]) {
   test(`without WebAssembly (iOS Lockdown Mode) a clear message in ${locale} within 3 s, no spinner`, async () => {
-    const context = await browser.newContext({ locale, viewport: { width: 360, height: 740 } });
+    const context = await app.browser.newContext({ locale, viewport: { width: 360, height: 740 } });
     await context.addInitScript(() => {
       delete globalThis.WebAssembly;
     });
@@ -88,7 +76,7 @@ for (const [locale, pattern] of [
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     const started = Date.now();
-    await page.goto(url);
+    await page.goto(app.url);
     const message = page.getByTestId('unsupported');
     await message.waitFor({ timeout: 3_000 });
     assert.ok(Date.now() - started < 3_000);
@@ -102,22 +90,22 @@ for (const [locale, pattern] of [
 }
 
 test('a browser below the floor (a wasm feature missing) gets the message too', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await app.browser.newContext({ locale: 'zh-CN' });
   // An old engine: WebAssembly exists, but modules with newer features do not validate.
   await context.addInitScript(() => {
     WebAssembly.validate = () => false;
   });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(app.url);
   assert.match(await page.getByTestId('unsupported').textContent({ timeout: 3_000 }), /更新到最新版/);
   await context.close();
 });
 
 test('when the app cannot start (its wasm does not load) the page says so instead of spinning', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await app.browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   await page.route(/unfreeze-app-.*_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(url);
+  await page.goto(app.url);
   const message = page.getByTestId('unsupported');
   await message.waitFor({ timeout: 10_000 });
   assert.equal(await message.getAttribute('data-reason'), 'failed');
@@ -128,7 +116,7 @@ test('when the app cannot start (its wasm does not load) the page says so instea
 test('wasm served with a wrong content type still runs: page, screening and letters workers', async () => {
   const wrong = await serve(DIST, { types: { '.wasm': 'application/octet-stream' } });
   try {
-    const { page, context, log } = await openApp(browser, wrong.url);
+    const { page, context, log } = await openApp(app.browser, wrong.url);
     const warnings = [];
     page.on('console', (m) => warnings.push(m.text()));
     await waitForData(page);
@@ -148,7 +136,7 @@ test('wasm served with a wrong content type still runs: page, screening and lett
 });
 
 test("WeChat's browser: a hint to open in the system browser and to export; works without a service worker", async () => {
-  const context = await browser.newContext({ userAgent: WECHAT_UA, locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+  const context = await app.browser.newContext({ userAgent: WECHAT_UA, locale: 'zh-CN', viewport: { width: 360, height: 740 } });
   // As in WeChat's iOS web view (WKWebView): no service workers, no Cache API.
   await context.addInitScript(() => {
     delete Navigator.prototype.serviceWorker;
@@ -157,7 +145,7 @@ test("WeChat's browser: a hint to open in the system browser and to export; work
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(url);
+  await page.goto(app.url);
   assert.equal(await page.evaluate(() => 'serviceWorker' in navigator), false);
   const hint = page.getByTestId('wechat-hint');
   await hint.waitFor({ timeout: 3_000 });
@@ -176,7 +164,7 @@ test("WeChat's browser: a hint to open in the system browser and to export; work
 });
 
 test('outside WeChat there is no WeChat hint', async () => {
-  const { page, context } = await openApp(browser, url);
+  const { page, context } = await openApp(app.browser, app.url);
   await waitForData(page);
   assert.equal(await page.getByTestId('wechat-hint').count(), 0);
   await context.close();
@@ -192,7 +180,7 @@ async function hotlineScript(page) {
 }
 
 test('a letter prints on A4: its whole text, no buttons, no forms', async () => {
-  const { page, context } = await openApp(browser, url);
+  const { page, context } = await openApp(app.browser, app.url);
   const letter = await hotlineScript(page);
   await page.emulateMedia({ media: 'print' });
   const shown = await page.evaluate(() => {
@@ -223,7 +211,7 @@ test('a letter prints on A4: its whole text, no buttons, no forms', async () => 
 });
 
 test('Share is offered where the browser has navigator.share, and shares the letter', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
+  const context = await app.browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
   await context.addInitScript(() => {
     window.__shared = [];
     Navigator.prototype.share = function (data) {
@@ -232,7 +220,7 @@ test('Share is offered where the browser has navigator.share, and shares the let
     };
   });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(app.url);
   const letter = await hotlineScript(page);
   await page.getByTestId('share').first().click();
   const shared = await page.evaluate(() => window.__shared);
@@ -242,12 +230,12 @@ test('Share is offered where the browser has navigator.share, and shares the let
 });
 
 test('no Share button where the browser cannot share', async () => {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await app.browser.newContext({ locale: 'zh-CN' });
   await context.addInitScript(() => {
     delete Navigator.prototype.share;
   });
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(app.url);
   await hotlineScript(page);
   assert.equal(await page.getByTestId('share').count(), 0);
   await context.close();

@@ -2,25 +2,12 @@
 // a phone number flagged by the carrier each get a headline about their cause (not the border),
 // who decides and the next step, exactly the documents that fit, most useful first, and the first
 // document's text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './serve.mjs';
-import { launch, openApp, waitForData, screenStay, goToStep, textMatching } from './browser.mjs';
+import { useApp, openApp, waitForData, screenStay, goToStep, textMatching } from './browser.mjs';
 
-const DIST = process.env.DIST ?? 'dist';
 const PHONE = { width: 360, height: 740 };
-let browser;
-let server;
-let url;
-
-before(async () => {
-  browser = await launch();
-  ({ server, url } = await serve(DIST));
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useApp();
 
 /** The kinds offered in step 4, in page order. */
 async function offeredKinds(page) {
@@ -39,7 +26,7 @@ async function screenStory(page, { platform, message, stay }) {
 }
 
 test('a bank account frozen by the police: police headline, bank-counter script first (phone)', async () => {
-  const { page, context, log } = await openApp(browser, url, { viewport: PHONE });
+  const { page, context, log } = await openApp(app.browser, app.url, { viewport: PHONE });
   await screenStory(page, {
     platform: 'bank',
     message: '您的账户已被公安机关冻结，如有疑问请联系办案单位。',
@@ -69,7 +56,7 @@ test('a bank account frozen by the police: police headline, bank-counter script 
 });
 
 test('a flagged phone number: carrier headline, shop script for the second verification (phone)', async () => {
-  const { page, context, log } = await openApp(browser, url, { viewport: PHONE });
+  const { page, context, log } = await openApp(app.browser, app.url, { viewport: PHONE });
   await screenStory(page, {
     platform: 'phone',
     message: '您的号码存在涉诈风险，已被限制使用，请到营业厅进行二次实人认证。',

@@ -282,8 +282,8 @@ fn thin_data_warns_that_no_finding_is_no_proof() {
     assert!(report.summary().contains(&warning));
 }
 
-/// A mutation fuzzer over the bill and flight-list seeds (cargo-fuzz needs a nightly build with
-/// sanitizers that this machine could not build in time; see fuzz/README.md): each round takes
+/// A mutation fuzzer over the bill and flight-list seeds, short enough for every `cargo test`
+/// (the coverage-guided run is `scripts/fuzz.sh`, see fuzz/README.md): each round takes
 /// a seed, applies 1–8 random edits (flip, insert, delete, duplicate a span, cut, swap two
 /// lines, splice another seed) and imports it. No panic, `from <= to`, one-line errors.
 /// Runs `PRESCREEN_FUZZ_SECONDS` seconds (default 3) and prints the executions.

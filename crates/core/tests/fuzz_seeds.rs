@@ -104,3 +104,60 @@ fn seeds_and_saved_crashes_replay_without_a_panic() {
     }
     assert!(replayed >= 20, "only {replayed} inputs replayed");
 }
+
+// ---- the bill and flight-list targets (fuzz/ at the project's root) -----------------------------
+
+/// The root fuzz package (`fuzz/`): its targets, and the bytes each puts before the fuzzer's
+/// (must match fuzz/fuzz_targets/<target>.rs).
+const BILL_TARGETS: [(&str, &str); 2] = [
+    ("table", ""),
+    (
+        "flight_list",
+        "日期,航空公司,航班号,出发城市,出发时间,到达城市,到达时间,里程数,客票号,客票状态\n",
+    ),
+];
+
+fn bill_fuzz_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz")
+}
+
+/// The targets' own checks (stays or a one-line error, `from <= to`), compiled in here so that a
+/// replay checks exactly what the fuzzer did.
+#[path = "../../../fuzz/fuzz_targets/common.rs"]
+mod bill_target;
+
+#[test]
+fn bill_seeds_and_saved_crashes_replay_as_the_fuzz_targets_check_them() {
+    let targets = files(&bill_fuzz_dir().join("fuzz_targets"));
+    let names: Vec<String> = targets
+        .iter()
+        .filter_map(|p| p.file_stem()?.to_str().map(str::to_owned))
+        .filter(|n| n != "common")
+        .collect();
+    let mut listed: Vec<&str> = BILL_TARGETS.iter().map(|(t, _)| *t).collect();
+    listed.sort_unstable();
+    let mut names: Vec<&str> = names.iter().map(String::as_str).collect();
+    names.sort_unstable();
+    assert_eq!(
+        names, listed,
+        "a target in fuzz/ was added or removed: list it in BILL_TARGETS"
+    );
+    for (target, header) in BILL_TARGETS {
+        let seeds = files(&bill_fuzz_dir().join("corpus").join(target));
+        assert!(!seeds.is_empty(), "no seed corpus in fuzz/corpus/{target}");
+        let crashes = files(&bill_fuzz_dir().join("regressions").join(target));
+        for path in seeds.iter().chain(&crashes) {
+            let mut bytes = header.as_bytes().to_vec();
+            bytes.extend(
+                std::fs::read(path)
+                    .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())),
+            );
+            let outcome = std::panic::catch_unwind(|| bill_target::import(&bytes));
+            assert!(
+                outcome.is_ok(),
+                "{} fails its target's checks",
+                path.display()
+            );
+        }
+    }
+}

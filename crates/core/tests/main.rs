@@ -25,6 +25,7 @@ mod screening_rules;
 mod scripts;
 mod scripts_text;
 mod shipped_data;
+mod today_cases;
 mod today_letters;
 mod today_results;
 mod today_stories;

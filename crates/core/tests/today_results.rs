@@ -3,39 +3,10 @@
 //! cause (not about the border), the border finding as a secondary line, who decides and the next
 //! step, and the documents offered with their recipients, most useful first.
 
-use prescreen_core::case::CaseFile;
-use prescreen_core::data::{DataSet, SHIPPED};
 use prescreen_core::i18n::Lang;
-use prescreen_core::verdict::{CauseKind, Screening, Verdict, check};
+use prescreen_core::verdict::{CauseKind, Screening, Verdict};
 
-fn shipped() -> &'static DataSet {
-    static DATA: std::sync::OnceLock<DataSet> = std::sync::OnceLock::new();
-    DATA.get_or_init(|| DataSet::load(&SHIPPED).expect("shipped data loads"))
-}
-
-fn screen_in(
-    lang: Lang,
-    frozen_on: &str,
-    platforms: &str,
-    message: &str,
-    stays: &str,
-) -> Screening {
-    let mut json = serde_json::json!({
-        "version": 1,
-        "today": "2026-12-03",
-        "frozen_on": frozen_on,
-        "platforms": platforms.split(',').filter(|p| !p.is_empty()).collect::<Vec<_>>(),
-        "freeze_message": message,
-        "stays": serde_json::from_str::<serde_json::Value>(stays).unwrap(),
-    });
-    if message.is_empty() {
-        json.as_object_mut().unwrap().remove("freeze_message");
-    }
-    let case = CaseFile::from_json(&json.to_string())
-        .and_then(|f| f.validate())
-        .unwrap_or_else(|e| panic!("{e}"));
-    check(&case, shipped(), lang).unwrap_or_else(|e| panic!("{e}"))
-}
+use crate::today_cases::screen_in;
 
 /// `kind→to` of each document offered, in order.
 fn offered(s: &Screening) -> Vec<String> {

@@ -3,34 +3,15 @@
 //! had been, and the cause a careful reader would name. None of them is the 2019 border freeze, so
 //! none may come out as `border_area_freeze`, even with a stay in Yunnan.
 
-use prescreen_core::case::CaseFile;
-use prescreen_core::data::{DataSet, SHIPPED};
 use prescreen_core::i18n::Lang;
-use prescreen_core::verdict::{CauseKind, Screening, Verdict, check};
+use prescreen_core::verdict::{CauseKind, Screening, Verdict};
 
-fn shipped() -> &'static DataSet {
-    static DATA: std::sync::OnceLock<DataSet> = std::sync::OnceLock::new();
-    DATA.get_or_init(|| DataSet::load(&SHIPPED).expect("shipped data loads"))
-}
+use crate::scripts::shipped;
+use crate::today_cases::screen_in;
 
-/// A case file frozen on `frozen_on` with `message`, on `platforms`, after `stays`.
+/// A case frozen on `frozen_on` with `message`, on `platforms`, after `stays`, screened in zh-CN.
 fn screen(frozen_on: &str, platforms: &str, message: &str, stays: &str) -> Screening {
-    let mut json = serde_json::json!({
-        "version": 1,
-        "today": "2026-12-03",
-        "frozen_on": frozen_on,
-        "platforms": platforms.split(',').filter(|p| !p.is_empty()).collect::<Vec<_>>(),
-        "freeze_message": message,
-        "stays": serde_json::from_str::<serde_json::Value>(stays).unwrap(),
-    });
-    if message.is_empty() {
-        json.as_object_mut().unwrap().remove("freeze_message");
-    }
-    let json = json.to_string();
-    let case = CaseFile::from_json(&json)
-        .and_then(|f| f.validate())
-        .unwrap_or_else(|e| panic!("{e}"));
-    check(&case, shipped(), Lang::ZhCn).unwrap_or_else(|e| panic!("{e}"))
+    screen_in(Lang::ZhCn, frozen_on, platforms, message, stays)
 }
 
 fn channel_ids(s: &Screening) -> Vec<&str> {
