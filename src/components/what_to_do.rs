@@ -107,6 +107,10 @@ pub fn what_to_do() -> Html {
                 </button>
                 </div>
             }
+            // Each try at a number and what came of it, for the call scripts (and once logged).
+            if matches!(kind, Some(ScriptKind::Hotline | ScriptKind::Call96110)) || !store.draft.calls.is_empty() {
+                { crate::components::call_log::call_log(&store) }
+            }
             // Why documents could not be written is shown by the error banner.
             { match store.documents.as_deref() {
                 Some(Ok(documents)) => documents.iter().enumerate().map(|(n, doc)| document(&store, n, doc, *large)).collect::<Html>(),

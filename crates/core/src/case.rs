@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{InputError, InputErrorKind};
+use crate::letters::call_log::{CallAttempt, CallResult};
 
 /// The case file as written on disk or exported by the app.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -30,6 +31,12 @@ pub struct CaseFile {
     /// it names.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub freeze_messages: BTreeMap<String, String>,
+    /// The calls already made about the case, as the page's call log keeps them: each an object
+    /// of `at` (China time, `2019-10-16T09:30`), `number`, `result` (`busy`, `no_answer`,
+    /// `closed`, `got_through`, `wrong_number`) and an optional `note`. Read as plain strings
+    /// (the page carries them without parsing); [`CaseFile::validate`] checks them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<BTreeMap<String, String>>,
     #[serde(default)]
     pub stays: Vec<StayInput>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -178,6 +185,8 @@ pub struct Case {
     pub freeze_message: Option<String>,
     /// Each platform's own block text (non-blank), from `freeze_messages`.
     pub freeze_messages: BTreeMap<Platform, String>,
+    /// The calls already made (each `at` a China time, `YYYY-MM-DDTHH:MM`), oldest first.
+    pub calls: Vec<CallAttempt>,
     pub stays: Vec<Stay>,
     pub person: Person,
 }
@@ -331,9 +340,70 @@ impl CaseFile {
                         })
                 })
                 .collect::<Result<_, _>>()?,
+            calls: self.validated_calls()?,
             stays,
             person: self.person.clone().unwrap_or_default(),
         })
+    }
+}
+
+impl CaseFile {
+    /// The call log in time order, each field checked; an error names `calls[i].<field>`.
+    fn validated_calls(&self) -> Result<Vec<CallAttempt>, InputError> {
+        let mut calls = Vec::new();
+        for (i, call) in self.calls.iter().enumerate() {
+            let field = |name: &str| format!("calls[{i}].{name}");
+            if let Some(other) = call
+                .keys()
+                .find(|k| !["at", "number", "result", "note"].contains(&k.as_str()))
+            {
+                return Err(InputError::new(
+                    field(other),
+                    InputErrorKind::UnknownValue {
+                        what: "call field",
+                        value: other.clone(),
+                        allowed: "at, number, result, note",
+                    },
+                ));
+            }
+            let text = |name: &str| {
+                call.get(name)
+                    .map(|v| v.trim())
+                    .filter(|v| !v.is_empty())
+                    .ok_or_else(|| InputError::new(field(name), InputErrorKind::Missing))
+            };
+            let at = text("at")?;
+            let time = crate::letters::parse_now(at).ok_or_else(|| {
+                InputError::new(
+                    field("at"),
+                    InputErrorKind::BadTime {
+                        value: at.to_owned(),
+                    },
+                )
+            })?;
+            let result = text("result")?;
+            let result = CallResult::ALL
+                .into_iter()
+                .find(|r| r.id() == result)
+                .ok_or_else(|| {
+                    InputError::new(
+                        field("result"),
+                        InputErrorKind::UnknownValue {
+                            what: "call result",
+                            value: result.to_owned(),
+                            allowed: "busy, no_answer, closed, got_through, wrong_number",
+                        },
+                    )
+                })?;
+            calls.push(CallAttempt {
+                at: format!("{}T{:02}:{:02}", time.date(), time.hour(), time.minute()),
+                number: text("number")?.to_owned(),
+                result,
+                note: text("note").ok().map(str::to_owned),
+            });
+        }
+        calls.sort_by(|a, b| a.at.cmp(&b.at));
+        Ok(calls)
     }
 }
 
