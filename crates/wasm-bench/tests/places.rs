@@ -122,7 +122,10 @@ async fn bench_place_lookup_against_a_linear_scan() {
     );
     report(
         "resolve (the stay's place), whole names",
-        each(&queries, |q| per_call(|| usize::from(g.resolve("bench", q).is_ok()))).await,
+        each(&queries, |q| {
+            per_call(|| usize::from(g.resolve("bench", q).is_ok()))
+        })
+        .await,
     );
     let linear_full = report(
         "linear scan, whole names",
