@@ -373,14 +373,26 @@ impl CaseFile {
                     .ok_or_else(|| InputError::new(field(name), InputErrorKind::Missing))
             };
             let at = text("at")?;
-            let time = crate::letters::parse_now(at).ok_or_else(|| {
+            // `YYYY-MM-DDTHH:MM` (seconds allowed), read without a date-time parser: the screening
+            // worker carries no other use for one.
+            let bad = || {
                 InputError::new(
                     field("at"),
                     InputErrorKind::BadTime {
                         value: at.to_owned(),
                     },
                 )
-            })?;
+            };
+            let (day, clock) = at.split_once('T').ok_or_else(bad)?;
+            let day = parse_date(&field("at"), day).map_err(|_| bad())?;
+            let parts: Option<Vec<u8>> = clock
+                .split(':')
+                .map(|p| p.parse().ok().filter(|_| p.len() == 2))
+                .collect();
+            let (hour, minute) = match parts.as_deref() {
+                Some([h, m] | [h, m, _]) if *h < 24 && *m < 60 => (*h, *m),
+                _ => return Err(bad()),
+            };
             let result = text("result")?;
             let result = CallResult::ALL
                 .into_iter()
@@ -396,7 +408,7 @@ impl CaseFile {
                     )
                 })?;
             calls.push(CallAttempt {
-                at: format!("{}T{:02}:{:02}", time.date(), time.hour(), time.minute()),
+                at: format!("{day}T{hour:02}:{minute:02}"),
                 number: text("number")?.to_owned(),
                 result,
                 note: text("note").ok().map(str::to_owned),
