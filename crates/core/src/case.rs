@@ -185,8 +185,9 @@ pub struct Case {
     pub freeze_message: Option<String>,
     /// Each platform's own block text (non-blank), from `freeze_messages`.
     pub freeze_messages: BTreeMap<Platform, String>,
-    /// The calls already made (each `at` a China time, `YYYY-MM-DDTHH:MM`), oldest first.
-    pub calls: Vec<CallAttempt>,
+    /// The calls already made, as the case file has them; [`Case::call_log`] reads them (only
+    /// the letters do: the screening worker carries no code for it).
+    pub calls: Vec<BTreeMap<String, String>>,
     pub stays: Vec<Stay>,
     pub person: Person,
 }
@@ -340,16 +341,17 @@ impl CaseFile {
                         })
                 })
                 .collect::<Result<_, _>>()?,
-            calls: self.validated_calls()?,
+            calls: self.calls.clone(),
             stays,
             person: self.person.clone().unwrap_or_default(),
         })
     }
 }
 
-impl CaseFile {
-    /// The call log in time order, each field checked; an error names `calls[i].<field>`.
-    fn validated_calls(&self) -> Result<Vec<CallAttempt>, InputError> {
+impl Case {
+    /// The call log in time order (each `at` a China time, `YYYY-MM-DDTHH:MM`), each field
+    /// checked; an error names `calls[i].<field>`.
+    pub fn call_log(&self) -> Result<Vec<CallAttempt>, InputError> {
         let mut calls = Vec::new();
         for (i, call) in self.calls.iter().enumerate() {
             let field = |name: &str| format!("calls[{i}].{name}");

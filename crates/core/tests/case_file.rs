@@ -161,16 +161,17 @@ fn the_call_log_is_read_in_time_order_and_a_bad_entry_is_named() {
     let read = |calls: &str| {
         CaseFile::from_json(&format!(r#"{{"version":1,"calls":{calls}}}"#))
             .and_then(|f| f.validate())
+            .and_then(|case| case.call_log())
     };
     let case = read(
         r#"[{"at":"2019-10-16T09:45","number":"0879-2142110","result":"got_through","note":"让我去派出所"},
             {"at":"2019-10-16T09:31","number":"0879-2142110","result":"busy"}]"#,
     )
     .expect("a valid log");
-    assert_eq!(case.calls.len(), 2);
-    assert_eq!(case.calls[0].at, "2019-10-16T09:31");
-    assert_eq!(case.calls[0].result, CallResult::Busy);
-    assert_eq!(case.calls[1].note.as_deref(), Some("让我去派出所"));
+    assert_eq!(case.len(), 2);
+    assert_eq!(case[0].at, "2019-10-16T09:31");
+    assert_eq!(case[0].result, CallResult::Busy);
+    assert_eq!(case[1].note.as_deref(), Some("让我去派出所"));
     for (calls, field) in [
         (
             r#"[{"at":"16/10 9:31","number":"110","result":"busy"}]"#,
