@@ -7,6 +7,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh >/dev/null
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# `places`: the gazetteer search in wasm against a linear scan (crates/wasm-bench/tests/places.rs),
+# built at opt-level "z" like the engine worker that runs it (BENCH_OPT_LEVEL=3 for speed).
+if [ "${1:-}" = places ]; then
+  CARGO_PROFILE_RELEASE_OPT_LEVEL="${BENCH_OPT_LEVEL:-z}" WASM_BINDGEN_TEST_TIMEOUT=900 \
+    CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --release -q -p wasm-bench --target wasm32-unknown-unknown --test places -- --include-ignored --nocapture 2>&1 \
+    | grep -o 'BENCH.*'
+  exit "${PIPESTATUS[0]}"
+fi
 levels=("${@:-3 s z}")
 out=target/profile-compare
 mkdir -p "$out"

@@ -4,6 +4,7 @@
 //! functions taking the store (`step_body`, `update_notice`, `document`, `proposals`): a
 //! component costs first-screen bytes, a function does not.
 
+pub mod call_log;
 pub mod case_tools;
 pub mod document;
 pub mod error_banner;

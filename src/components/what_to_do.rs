@@ -114,6 +114,11 @@ pub fn what_to_do() -> Html {
                 None if kind.is_some() => html! { <p class="busy" aria-busy="true">{ "…" }</p> },
                 None => html! {},
             } }
+            // Each try at a number and what came of it, for the call scripts (and once logged),
+            // below the script so that its text stays in the first screen.
+            if matches!(kind, Some(ScriptKind::Hotline | ScriptKind::Call96110)) || !store.draft.calls.is_empty() {
+                { crate::components::call_log::call_log(&store) }
+            }
             <p class="scam"><strong>{ t(lang, Text::Scam) }</strong></p>
         </section>
     }

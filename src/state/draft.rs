@@ -1,6 +1,8 @@
 //! What the user typed, kept verbatim (strings, not parsed values) so that a mistake is shown,
 //! never lost; the conversions to and from the case file; and the edits that change it.
 
+use std::collections::BTreeMap;
+
 use prescreen_core::case::{CASE_FILE_VERSION, CaseFile, Person, Platform, StayInput};
 use prescreen_core::coords::parse_degrees_with;
 use prescreen_core::error::InputError;
@@ -72,6 +74,12 @@ pub struct Draft {
     pub numbers: String,
     /// Stays the user said they were not at, after seeing a finding.
     pub not_there: Vec<usize>,
+    /// Each platform's own block text from an imported case file (`freeze_messages`), kept as
+    /// it came so that export writes it again: the page edits only `message`.
+    pub messages: BTreeMap<String, String>,
+    /// The call log of step 4, oldest first, as the case file writes it (`at`, `number`,
+    /// `result`, `note`): plain strings, so the page adds no parsing code of its own.
+    pub calls: Vec<BTreeMap<String, String>>,
 }
 
 impl Default for Draft {
@@ -84,6 +92,8 @@ impl Default for Draft {
             person: Person::default(),
             numbers: String::new(),
             not_there: Vec::new(),
+            messages: BTreeMap::new(),
+            calls: Vec::new(),
         }
     }
 }
@@ -128,8 +138,10 @@ impl Draft {
             frozen_on: Some(self.frozen_on.clone()).filter(|d| !d.trim().is_empty()),
             platforms: self.platforms.iter().map(|p| p.id().to_owned()).collect(),
             freeze_message: Some(self.message.clone()).filter(|m| !m.trim().is_empty()),
-            // The page has one message field; per-platform texts come from imported case files.
-            freeze_messages: Default::default(),
+            // The page has one message field; per-platform texts come from imported case files
+            // and go out again unchanged.
+            freeze_messages: self.messages.clone(),
+            calls: self.calls.clone(),
             stays,
             person: (person != Person::default()).then_some(person),
             // The page has no field for letters already sent; the follow-up leaves blanks.

@@ -138,6 +138,8 @@ pub enum Action {
     RemoveStay(usize),
     EditPerson(PersonField, String),
     EditNumbers(String),
+    /// The call log, as edited (an entry added or removed).
+    SetCalls(Vec<BTreeMap<String, String>>),
     /// "I was not there" (true) or "I was there" (false) for stay `n`.
     SetNotThere(usize, bool),
     SetRemember(bool),

@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{InputError, InputErrorKind};
+use crate::letters::call_log::{CallAttempt, CallResult};
 
 /// The case file as written on disk or exported by the app.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -30,6 +31,12 @@ pub struct CaseFile {
     /// it names.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub freeze_messages: BTreeMap<String, String>,
+    /// The calls already made about the case, as the page's call log keeps them: each an object
+    /// of `at` (China time, `2019-10-16T09:30`), `number`, `result` (`busy`, `no_answer`,
+    /// `closed`, `got_through`, `wrong_number`) and an optional `note`. Read as plain strings
+    /// (the page carries them without parsing); [`CaseFile::validate`] checks them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<BTreeMap<String, String>>,
     #[serde(default)]
     pub stays: Vec<StayInput>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -197,6 +204,9 @@ pub struct Case {
     pub freeze_message: Option<String>,
     /// Each platform's own block text (non-blank), from `freeze_messages`.
     pub freeze_messages: BTreeMap<Platform, String>,
+    /// The calls already made, as the case file has them; [`Case::call_log`] reads them (only
+    /// the letters do: the screening worker carries no code for it).
+    pub calls: Vec<BTreeMap<String, String>>,
     pub stays: Vec<Stay>,
     pub person: Person,
     /// What was already sent or asked, in the order given.
@@ -354,6 +364,7 @@ impl CaseFile {
                         })
                 })
                 .collect::<Result<_, _>>()?,
+            calls: self.calls.clone(),
             stays,
             person: self.person.clone().unwrap_or_default(),
             sent: self
@@ -384,6 +395,79 @@ impl SentInput {
             kind: kind.to_owned(),
             on: parse_date(&format!("sent[{index}].on"), &self.on)?,
         })
+    }
+}
+
+impl Case {
+    /// The call log in time order (each `at` a China time, `YYYY-MM-DDTHH:MM`), each field
+    /// checked; an error names `calls[i].<field>`.
+    pub fn call_log(&self) -> Result<Vec<CallAttempt>, InputError> {
+        let mut calls = Vec::new();
+        for (i, call) in self.calls.iter().enumerate() {
+            let field = |name: &str| format!("calls[{i}].{name}");
+            if let Some(other) = call
+                .keys()
+                .find(|k| !["at", "number", "result", "note"].contains(&k.as_str()))
+            {
+                return Err(InputError::new(
+                    field(other),
+                    InputErrorKind::UnknownValue {
+                        what: "call field",
+                        value: other.clone(),
+                        allowed: "at, number, result, note",
+                    },
+                ));
+            }
+            let text = |name: &str| {
+                call.get(name)
+                    .map(|v| v.trim())
+                    .filter(|v| !v.is_empty())
+                    .ok_or_else(|| InputError::new(field(name), InputErrorKind::Missing))
+            };
+            let at = text("at")?;
+            // `YYYY-MM-DDTHH:MM` (seconds allowed), read without a date-time parser: the screening
+            // worker carries no other use for one.
+            let bad = || {
+                InputError::new(
+                    field("at"),
+                    InputErrorKind::BadTime {
+                        value: at.to_owned(),
+                    },
+                )
+            };
+            let (day, clock) = at.split_once('T').ok_or_else(bad)?;
+            let day = parse_date(&field("at"), day).map_err(|_| bad())?;
+            let parts: Option<Vec<u8>> = clock
+                .split(':')
+                .map(|p| p.parse().ok().filter(|_| p.len() == 2))
+                .collect();
+            let (hour, minute) = match parts.as_deref() {
+                Some([h, m] | [h, m, _]) if *h < 24 && *m < 60 => (*h, *m),
+                _ => return Err(bad()),
+            };
+            let result = text("result")?;
+            let result = CallResult::ALL
+                .into_iter()
+                .find(|r| r.id() == result)
+                .ok_or_else(|| {
+                    InputError::new(
+                        field("result"),
+                        InputErrorKind::UnknownValue {
+                            what: "call result",
+                            value: result.to_owned(),
+                            allowed: "busy, no_answer, closed, got_through, wrong_number",
+                        },
+                    )
+                })?;
+            calls.push(CallAttempt {
+                at: format!("{day}T{hour:02}:{minute:02}"),
+                number: text("number")?.to_owned(),
+                result,
+                note: text("note").ok().map(str::to_owned),
+            });
+        }
+        calls.sort_by(|a, b| a.at.cmp(&b.at));
+        Ok(calls)
     }
 }
 

@@ -29,6 +29,8 @@ pub enum InputErrorKind {
     Missing,
     #[error("{value:?} is not a date; write it as YYYY-MM-DD, e.g. 2019-09-03")]
     BadDate { value: String },
+    #[error("{value:?} is not a date and time; write it as 2019-10-16T09:30 (China time)")]
+    BadTime { value: String },
     #[error("the end date {to} is before the start date {from}; swap them or correct one")]
     EndBeforeStart { from: String, to: String },
     #[error("no place called {name:?} in the built-in list{}", suggest(.suggestions))]
@@ -93,6 +95,12 @@ impl InputError {
             }
             (InputErrorKind::BadDate { value }, Lang::ZhTw) => {
                 format!("「{value}」不是日期，請按 年-月-日 填寫，例如 2019-09-03。")
+            }
+            (InputErrorKind::BadTime { value }, Lang::ZhCn) => {
+                format!("“{value}”不是日期和时间，请按 2019-10-16T09:30（中国时间）填写。")
+            }
+            (InputErrorKind::BadTime { value }, Lang::ZhTw) => {
+                format!("「{value}」不是日期和時間，請按 2019-10-16T09:30（中國時間）填寫。")
             }
             (InputErrorKind::EndBeforeStart { from, to }, Lang::ZhCn) => {
                 format!("结束日期 {to} 早于开始日期 {from}，请对调或改正其中一个。")
@@ -186,6 +194,17 @@ impl InputError {
 /// "stays[0].to" → "第 1 段停留的结束日期".
 fn field_label(field: &str, lang: crate::i18n::Lang) -> String {
     use crate::i18n::Lang;
+    if let Some(index) = field
+        .strip_prefix("calls[")
+        .and_then(|r| r.strip_suffix("].at"))
+    {
+        let number = index.parse::<usize>().map_or(0, |i| i + 1);
+        return match lang {
+            Lang::ZhCn => format!("第 {number} 次通话的时间"),
+            Lang::ZhTw => format!("第 {number} 次通話的時間"),
+            Lang::En => format!("Call {number}, time"),
+        };
+    }
     let Some(rest) = field.strip_prefix("stays[") else {
         return match (field, lang) {
             ("case", Lang::ZhCn) => "案例文件".to_owned(),

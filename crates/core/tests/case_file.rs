@@ -154,3 +154,50 @@ fn messages_are_given_in_each_language() {
             .starts_with("Stay 1, end date: the end date")
     );
 }
+
+#[test]
+fn the_call_log_is_read_in_time_order_and_a_bad_entry_is_named() {
+    use prescreen_core::letters::call_log::CallResult;
+    let read = |calls: &str| {
+        CaseFile::from_json(&format!(r#"{{"version":1,"calls":{calls}}}"#))
+            .and_then(|f| f.validate())
+            .and_then(|case| case.call_log())
+    };
+    let case = read(
+        r#"[{"at":"2019-10-16T09:45","number":"0879-2142110","result":"got_through","note":"让我去派出所"},
+            {"at":"2019-10-16T09:31","number":"0879-2142110","result":"busy"}]"#,
+    )
+    .expect("a valid log");
+    assert_eq!(case.len(), 2);
+    assert_eq!(case[0].at, "2019-10-16T09:31");
+    assert_eq!(case[0].result, CallResult::Busy);
+    assert_eq!(case[1].note.as_deref(), Some("让我去派出所"));
+    for (calls, field) in [
+        (
+            r#"[{"at":"16/10 9:31","number":"110","result":"busy"}]"#,
+            "calls[0].at",
+        ),
+        (
+            r#"[{"at":"2019-10-16T09:31","number":"110","result":"maybe"}]"#,
+            "calls[0].result",
+        ),
+        (
+            r#"[{"at":"2019-10-16T09:31","result":"busy"}]"#,
+            "calls[0].number",
+        ),
+        (
+            r#"[{"at":"2019-10-16T09:31","number":"110","result":"busy","who":"x"}]"#,
+            "calls[0].who",
+        ),
+    ] {
+        let error = read(calls).expect_err(calls);
+        assert_eq!(error.field, field, "{calls}");
+    }
+    let message = read(r#"[{"at":"16/10 9:31","number":"110","result":"busy"}]"#)
+        .expect_err("a bad time")
+        .message(prescreen_core::i18n::Lang::ZhCn);
+    assert!(
+        message.contains("第 1 次通话的时间") && message.contains("2019-10-16T09:30"),
+        "{message}"
+    );
+}

@@ -392,9 +392,23 @@ fn a_finding_shows_its_places_source_and_confidence() {
             .expect("a finding for the named stay");
         let note = named.place_note.as_deref().unwrap_or_default();
         assert!(
-            note.contains(want) && note.contains("金平") && note.contains("https://"),
-            "{lang:?}: {note}"
+            note.contains(want)
+                && (note.contains("来源") || note.contains("來源") || note.contains("source: ")),
+            "{lang:?}: the note names how sure the point is and its source: {note}"
         );
+        // Short, and no URL or English title inside a Chinese sentence.
+        assert!(note.chars().count() <= 80, "{lang:?}: a long note: {note}");
+        assert!(!note.contains("://"), "{lang:?}: {note}");
+        if lang != Lang::En {
+            let latin = note
+                .replace("GeoNames", "")
+                .replace("OpenStreetMap", "")
+                .replace("MIMU", "");
+            assert!(
+                !latin.chars().any(|c| c.is_ascii_alphabetic()),
+                "{lang:?}: English words in a Chinese note: {note}"
+            );
+        }
         assert!(
             screening
                 .findings
@@ -403,5 +417,52 @@ fn a_finding_shows_its_places_source_and_confidence() {
                 .all(|f| f.place_note.is_none()),
             "typed coordinates have no place note"
         );
+    }
+}
+
+#[test]
+fn every_place_note_is_short_and_in_the_readers_language() {
+    use prescreen_core::data::gazetteer::{place_note, source_name};
+    use prescreen_core::i18n::Lang;
+    let data = data();
+    let daluo = data
+        .gazetteer
+        .resolve("t", "打洛镇")
+        .expect("打洛镇 resolves");
+    assert_eq!(
+        place_note(daluo, Lang::ZhCn),
+        "地点位置：推断，半径 4 公里；来源：美篇（共 4 个）"
+    );
+    assert_eq!(
+        place_note(daluo, Lang::ZhTw),
+        "地點位置：推斷，半徑 4 公里；來源：美篇（共 4 個）"
+    );
+    assert_eq!(
+        place_note(daluo, Lang::En),
+        "Place point: inferred, radius 4 km; source: Meipian (1 of 4)"
+    );
+    for place in data.gazetteer.places() {
+        for lang in [Lang::ZhCn, Lang::ZhTw, Lang::En] {
+            let note = place_note(place, lang);
+            assert!(
+                note.chars().count() <= 80 && !note.contains("://"),
+                "{} {lang:?}: {note}",
+                place.zh
+            );
+            if lang != Lang::En {
+                // Latin letters only in a source's own name (GeoNames, MIMU, a web site).
+                let name = place
+                    .sources
+                    .first()
+                    .map(|s| source_name(s, lang))
+                    .unwrap_or_default();
+                let rest = note.replace(&name, "");
+                assert!(
+                    !rest.chars().any(|c| c.is_ascii_alphabetic()),
+                    "{} {lang:?}: English words in a Chinese note: {note}",
+                    place.zh
+                );
+            }
+        }
     }
 }

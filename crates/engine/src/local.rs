@@ -113,6 +113,7 @@ mod tests {
                 platforms,
                 freeze_message: message,
                 freeze_messages: Default::default(),
+                calls: Vec::new(),
                 stays: vec![StayInput {
                     lat: Some(21.698),
                     lon: Some(100.031),

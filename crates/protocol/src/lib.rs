@@ -7,6 +7,8 @@
 //! Every failure crosses as a [`Problem`]: the field at fault, if known, and the message already
 //! in the user's language.
 
+use std::collections::BTreeMap;
+
 use prescreen_core::case::{CaseFile, Person, Platform, StayInput};
 use prescreen_core::error::InputError;
 use prescreen_core::i18n::Lang;
@@ -172,6 +174,13 @@ pub struct FormCase {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub stays: Vec<FormStay>,
     pub person: Person,
+    /// Each platform's own block text (the case file's `freeze_messages`), carried so that an
+    /// export gives back what was imported.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub messages: BTreeMap<String, String>,
+    /// The call log (the case file's `calls`), as the file has it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<BTreeMap<String, String>>,
 }
 
 /// A stay as typed: `mode` is `Place` or `Coordinates` (the page's `StayMode`).
@@ -201,6 +210,8 @@ impl FormCase {
             frozen_on: file.frozen_on.clone().unwrap_or_default(),
             stays,
             person: file.person.clone().unwrap_or_default(),
+            messages: file.freeze_messages.clone(),
+            calls: file.calls.clone(),
         })
     }
 }

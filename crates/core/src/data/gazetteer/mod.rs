@@ -268,9 +268,11 @@ fn own_path(place: &Place) -> String {
     }
 }
 
-/// Where a place's point comes from and how sure it is, for the finding that uses it:
-/// "地点位置：推断，半径 60 公里；来源：…" — the confidence, the radius and the first source
-/// (title and URL), so a point that is only the county's says so where the finding is shown.
+/// Where a place's point comes from and how sure it is, for the finding that uses it, short
+/// and wholly in the reader's language: "地点位置：推断，半径 4 公里；来源：美篇（共 4 个）" —
+/// the confidence, the radius and the first source's short name (see [`source_name`]), so a
+/// point that is only the county's says so where the finding is shown. The full titles and
+/// URLs are in the data (and the CLI's `places`), not in this line.
 pub fn place_note(place: &Place, lang: Lang) -> String {
     use crate::data::Confidence as C;
     let confidence = match place.confidence {
@@ -287,13 +289,76 @@ pub fn place_note(place: &Place, lang: Lang) -> String {
         Lang::ZhTw => format!("地點位置：{confidence}，半徑 {radius} 公里"),
         Lang::En => format!("Place point: {confidence}, radius {radius} km"),
     };
-    match place.sources.first() {
-        Some(s) => {
-            let label = lang.pick("；来源：", "；來源：", "; source: ");
-            format!("{head}{label}{} ({})", s.title, s.url)
-        }
-        None => head,
+    let Some(first) = place.sources.first() else {
+        return head;
+    };
+    let name = source_name(first, lang);
+    match (place.sources.len(), lang) {
+        (1, Lang::ZhCn) => format!("{head}；来源：{name}"),
+        (1, Lang::ZhTw) => format!("{head}；來源：{name}"),
+        (1, Lang::En) => format!("{head}; source: {name}"),
+        (n, Lang::ZhCn) => format!("{head}；来源：{name}（共 {n} 个）"),
+        (n, Lang::ZhTw) => format!("{head}；來源：{name}（共 {n} 個）"),
+        (n, Lang::En) => format!("{head}; source: {name} (1 of {n})"),
     }
+}
+
+/// A source's short name in a language: the data sets by their own names (GeoNames, MIMU,
+/// OpenStreetMap stay Latin), the statistics bureau's division codes and Wikipedia translated,
+/// and any other page by its web site ("tftnews.com").
+///
+/// ```
+/// use prescreen_core::data::Source;
+/// use prescreen_core::data::gazetteer::source_name;
+/// use prescreen_core::i18n::Lang;
+/// let page = |url: &str, title: &str| Source {
+///     url: url.into(), title: title.into(), title_en: None, quote: None, checked: None,
+/// };
+/// let wiki = page("https://friendlywiki.com/x", "Wikipedia 'Mengdong'");
+/// assert_eq!(source_name(&wiki, Lang::ZhTw), "維基百科");
+/// let news = page("https://m.tftnews.com/a/1", "勐景来 '位于西双版纳州勐海县境内…'");
+/// assert_eq!(source_name(&news, Lang::ZhCn), "tftnews.com");
+/// ```
+pub fn source_name(source: &crate::data::Source, lang: Lang) -> String {
+    let (url, title) = (source.url.as_str(), source.title.as_str());
+    let named = [
+        ("geonames.org", "", ("GeoNames", "GeoNames", "GeoNames")),
+        (
+            "Administrative-divisions-of-China",
+            "",
+            (
+                "国家统计局区划代码",
+                "國家統計局區劃代碼",
+                "China's division codes",
+            ),
+        ),
+        ("mm_geo_coder", "MIMU", ("MIMU", "MIMU", "MIMU")),
+        (
+            "geo-maps",
+            "OpenStreetMap",
+            ("OpenStreetMap", "OpenStreetMap", "OpenStreetMap"),
+        ),
+        (
+            "wikipedia.org",
+            "Wikipedia",
+            ("维基百科", "維基百科", "Wikipedia"),
+        ),
+        ("meipian.cn", "", ("美篇", "美篇", "Meipian")),
+    ];
+    for (in_url, title_start, (zh_cn, zh_tw, en)) in named {
+        if url.contains(in_url) || (!title_start.is_empty() && title.contains(title_start)) {
+            return lang.pick(zh_cn, zh_tw, en).to_owned();
+        }
+    }
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    host.strip_prefix("m.").unwrap_or(host).to_owned()
 }
 
 /// "打洛镇 (云南省/西双版纳州/勐海县, CN)": enough to tell homonyms apart.
