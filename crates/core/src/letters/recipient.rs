@@ -9,7 +9,7 @@ use super::document::Deadline;
 use super::hours::{self, HoursStatus, weekday_id};
 use super::ics::{AllDayEvent, ics};
 use super::writer::{Vars, Writer};
-use crate::data::{Channel, ContactKind, DayKind, DeadlineError, PeriodUnit};
+use crate::data::{Channel, ContactKind, DayKind, DeadlineError};
 use crate::verdict::CauseKind;
 
 impl Writer<'_> {
@@ -197,11 +197,7 @@ impl Writer<'_> {
         let Some(sent_on) = self.today else {
             return Ok((None, self.c("deadline_no_date", &[])?));
         };
-        let days = period.working_days.to_string();
-        let count = match period.unit {
-            PeriodUnit::Working => self.c("unit_working_days", &[("days", &days)])?,
-            PeriodUnit::Calendar => self.c("unit_calendar_days", &[("days", &days)])?,
-        };
+        let count = self.count_words(period)?;
         let text = self.pick(&period.text);
         let has = |kind: ContactKind| channel.contacts.iter().any(|c| c.kind == kind);
         let post_note = if has(ContactKind::Post) {
@@ -217,26 +213,11 @@ impl Writer<'_> {
             )?;
             return Ok((None, line));
         }
-        let counted =
-            match self
-                .data
-                .calendar
-                .add_days_estimated(sent_on, period.working_days, period.unit)
-            {
-                Ok(counted) => counted,
-                Err(DeadlineError::YearNotCovered { year, .. }) => {
-                    return Ok((
-                        None,
-                        self.c("deadline_year_missing", &[("year", &year.to_string())])?,
-                    ));
-                }
-                Err(e) => return Ok((None, e.to_string())),
-            };
-        let due = counted.due;
-        let estimate = match counted.unknown_year {
-            Some(year) => self.c("deadline_estimated", &[("year", &year.to_string())])?,
-            None => String::new(),
+        let counted = match self.count_from(period, sent_on)? {
+            Ok(counted) => counted,
+            Err(line) => return Ok((None, line)),
         };
+        let (due, estimate) = (counted.due, counted.estimate);
         let line = self.c(
             "deadline_line",
             &[
@@ -272,7 +253,7 @@ impl Writer<'_> {
                 sent_on,
                 working_days: period.working_days,
                 due,
-                estimated: counted.unknown_year.is_some(),
+                estimated: counted.estimated,
                 period: period.clone(),
                 ics,
             }),

@@ -108,6 +108,15 @@ impl Writer<'_> {
         ))
     }
 
+    /// The period in words ("30 日（自然日…）", "15 working days").
+    pub(super) fn count_words(&self, period: &ReplyPeriod) -> Result<String, ScriptError> {
+        let days = period.working_days.to_string();
+        match period.unit {
+            PeriodUnit::Working => self.c("unit_working_days", &[("days", &days)]),
+            PeriodUnit::Calendar => self.c("unit_calendar_days", &[("days", &days)]),
+        }
+    }
+
     /// `period` counted from `from` as the deadline code counts it ([`crate::data::Calendar::add_days_estimated`]:
     /// days past the last year with a holiday notice are counted Monday to Friday and labelled);
     /// `Err` holds the sentence to print instead of a date (a year before the data).
@@ -116,11 +125,7 @@ impl Writer<'_> {
         period: &ReplyPeriod,
         from: Date,
     ) -> Result<Result<Counted, String>, ScriptError> {
-        let days = period.working_days.to_string();
-        let count = match period.unit {
-            PeriodUnit::Working => self.c("unit_working_days", &[("days", &days)])?,
-            PeriodUnit::Calendar => self.c("unit_calendar_days", &[("days", &days)])?,
-        };
+        let count = self.count_words(period)?;
         let counted =
             match self
                 .data
