@@ -767,10 +767,10 @@ async fn an_impossible_date_is_explained_in_taiwan_usage() {
     let (root, _) = mount_in_host((*state).clone(), html! { <ErrorBanner /> }).await;
     let error = by_testid(&root, "error").expect("the error area");
     let shown = error.text_content().unwrap_or_default();
-    // (The day that does not exist is read as "not a date"; the message still says how to fix it.)
+    // A well-formed day that does not exist is named as such, with what to check.
     assert_eq!(
         shown,
-        "第 1 段停留的開始日期：「2019-02-30」不是日期，請按 年-月-日 填寫，例如 2019-09-03。"
+        "第 1 段停留的開始日期：「2019-02-30」這一天不存在，請核對月份和日期。"
     );
     assert_eq!(
         error.get_attribute("data-field").as_deref(),

@@ -342,20 +342,27 @@ fn h21_half_a_coordinate_and_an_unknown_datum() {
 
 #[test]
 fn h22_dates_outside_what_a_date_can_be() {
-    for date in [
-        "-999999-01-01",
-        "+275760-09-13",
-        "99999-01-01",
-        "0000-00-00",
-        "2019-02-30",
-        "2019-9-3",
-    ] {
+    for date in ["-999999-01-01", "+275760-09-13", "99999-01-01", "2019-9-3"] {
         case_refused(
             one_stay(&format!(
                 r#""place":"打洛镇","from":"{date}","to":"2019-09-05""#
             ))
             .as_bytes(),
             &["stays[0].from", "YYYY-MM-DD"],
+        );
+    }
+    // Well formed, but no such day: the message says to check the month and day.
+    for date in ["0000-00-00", "2019-02-30", "2019-13-01"] {
+        case_refused(
+            one_stay(&format!(
+                r#""place":"打洛镇","from":"{date}","to":"2019-09-05""#
+            ))
+            .as_bytes(),
+            &[
+                "stays[0].from",
+                "no such day",
+                "check the month and the day",
+            ],
         );
     }
 }

@@ -585,5 +585,13 @@ pub fn parse_date(field: &str, text: &str) -> Result<Date, InputError> {
     if !well_formed {
         return Err(bad());
     }
-    text.parse::<Date>().map_err(|_| bad())
+    // Well formed, yet no such day (2019-02-30): say so, not "not a date".
+    text.parse::<Date>().map_err(|_| {
+        InputError::new(
+            field,
+            InputErrorKind::NoSuchDay {
+                value: text.to_owned(),
+            },
+        )
+    })
 }

@@ -29,6 +29,8 @@ pub enum InputErrorKind {
     Missing,
     #[error("{value:?} is not a date; write it as YYYY-MM-DD, e.g. 2019-09-03")]
     BadDate { value: String },
+    #[error("{value:?}: there is no such day; check the month and the day")]
+    NoSuchDay { value: String },
     #[error("{value:?} is not a date and time; write it as 2019-10-16T09:30 (China time)")]
     BadTime { value: String },
     #[error("the end date {to} is before the start date {from}; swap them or correct one")]
@@ -95,6 +97,12 @@ impl InputError {
             }
             (InputErrorKind::BadDate { value }, Lang::ZhTw) => {
                 format!("「{value}」不是日期，請按 年-月-日 填寫，例如 2019-09-03。")
+            }
+            (InputErrorKind::NoSuchDay { value }, Lang::ZhCn) => {
+                format!("“{value}”这一天不存在，请核对月份和日期。")
+            }
+            (InputErrorKind::NoSuchDay { value }, Lang::ZhTw) => {
+                format!("「{value}」這一天不存在，請核對月份和日期。")
             }
             (InputErrorKind::BadTime { value }, Lang::ZhCn) => {
                 format!("“{value}”不是日期和时间，请按 2019-10-16T09:30（中国时间）填写。")
