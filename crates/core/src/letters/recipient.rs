@@ -136,18 +136,7 @@ impl Writer<'_> {
     }
 
     pub(super) fn notes(&self, channel: &Channel) -> Result<String, ScriptError> {
-        let lines = channel
-            .notes
-            .iter()
-            .map(|n| {
-                let confidence = self.confidence(n.confidence)?;
-                self.c(
-                    "note_line",
-                    &[("text", self.pick(&n.text)), ("confidence", &confidence)],
-                )
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(lines.join("\n"))
+        self.note_lines(&channel.notes)
     }
 
     /// Who a letter goes to: name, then each contact with its confidence.
