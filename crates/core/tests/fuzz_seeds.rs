@@ -4,8 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-use prescreen_core::import::{Importer, Limits};
-
 /// Must match OPENINGS in crates/core/fuzz/fuzz_targets/<target>.rs (and make_seeds.py).
 const TARGETS: [(&str, &[&[u8]]); 5] = [
     ("import_any", &[b""]),
@@ -39,18 +37,10 @@ fn fuzz_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz")
 }
 
-/// What a fuzz target does with `data`.
-fn run(openings: &[&[u8]], data: &[u8]) {
-    let (choice, tail) = data.split_first().unwrap_or((&0, &[]));
-    let mut bytes = openings[usize::from(*choice) % openings.len()].to_vec();
-    bytes.extend_from_slice(tail);
-    let mut importer = Importer::new(Limits {
-        max_zip_unpacked_bytes: 64 << 20,
-        ..Limits::default()
-    });
-    let _ = importer.add("fuzz", std::io::Cursor::new(bytes));
-    let _ = importer.finish(None);
-}
+/// What every importer target does with the fuzzer's bytes, compiled in here so that a replay
+/// runs exactly what the fuzzer did.
+#[path = "../fuzz/fuzz_targets/common.rs"]
+mod importer_target;
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -80,7 +70,10 @@ fn every_target_has_seeds_and_every_target_file_is_listed_here() {
             "{target} is not a fuzz target"
         );
     }
-    let targets = files(&fuzz_dir().join("fuzz_targets"));
+    let targets: Vec<PathBuf> = files(&fuzz_dir().join("fuzz_targets"))
+        .into_iter()
+        .filter(|p| p.file_stem().is_some_and(|n| n != "common"))
+        .collect();
     assert_eq!(
         targets.len(),
         TARGETS.len(),
@@ -96,7 +89,8 @@ fn seeds_and_saved_crashes_replay_without_a_panic() {
             for path in files(&fuzz_dir().join(kind).join(target)) {
                 let data = std::fs::read(&path)
                     .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-                let outcome = std::panic::catch_unwind(|| run(openings, &data));
+                let outcome =
+                    std::panic::catch_unwind(|| importer_target::import_after(openings, &data));
                 assert!(outcome.is_ok(), "{} panics", path.display());
                 replayed += 1;
             }
