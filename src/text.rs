@@ -92,7 +92,6 @@ pub enum Text {
     Scam,
     UpdateReady,
     Reload,
-    Map,
     MapLegendRegion,
     MapLegendStay,
 }
@@ -336,7 +335,6 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
             "A new version (possibly with new data) is ready. What you entered is kept.",
         ),
         Reload => ("重新载入", "重新載入", "Reload"),
-        Map => ("地图", "地圖", "Map"),
         MapLegendRegion => (
             "斜线：封停区域（大致范围）",
             "斜線：封停區域（大致範圍）",

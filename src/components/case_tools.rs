@@ -22,7 +22,7 @@ pub fn case_tools() -> Html {
             let written = store
                 .draft
                 .case_file()
-                .map_err(|e| Problem::input(&e, lang))
+                .map_err(|e| Problem::typed(&e, lang))
                 .and_then(|file| {
                     serde_json::to_string_pretty(&file).map_err(|e| Problem::new(e.to_string()))
                 })

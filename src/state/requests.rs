@@ -39,7 +39,7 @@ impl State {
                 let id = next.send(Request::Screen { id: 0, case, lang });
                 next.pending_screen = Some((id, show_result));
             }
-            Err(error) => next.error = Some(Problem::input(&error, self.lang)),
+            Err(error) => next.error = Some(Problem::typed(&error, self.lang)),
         }
         next
     }
@@ -85,7 +85,7 @@ impl State {
         let case = match self.draft.case_file() {
             Ok(case) => case,
             Err(error) => {
-                self.documents = Some(Rc::new(Err(Problem::input(&error, self.lang))));
+                self.documents = Some(Rc::new(Err(Problem::typed(&error, self.lang))));
                 return;
             }
         };

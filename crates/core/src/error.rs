@@ -25,7 +25,7 @@ impl InputError {
 /// What is wrong, with how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum InputErrorKind {
-    #[error("this field is required; fill it in")]
+    #[error("{MISSING_EN}")]
     Missing,
     #[error("{value:?} is not a date; write it as YYYY-MM-DD, e.g. 2019-09-03")]
     BadDate { value: String },
@@ -47,9 +47,7 @@ pub enum InputErrorKind {
     },
     #[error("{value} is out of range; {range}")]
     OutOfRange { value: String, range: &'static str },
-    #[error(
-        "could not read coordinates from {value:?}; paste them as 21.698, 100.031 or 21°41'53\"N 100°01'52\"E, or a map app's share link"
-    )]
+    #[error("{}", bad_coordinates_en(.value))]
     BadCoordinates { value: String },
     #[error("give either a place name or both lat and lon, not {what}")]
     PlaceOrCoordinates { what: &'static str },
@@ -73,6 +71,14 @@ pub enum InputErrorKind {
     NotJson { line: usize, column: usize },
 }
 
+const MISSING_EN: &str = "this field is required; fill it in";
+
+fn bad_coordinates_en(value: &str) -> String {
+    format!(
+        "could not read coordinates from {value:?}; paste them as 21.698, 100.031 or 21°41'53\"N 100°01'52\"E, or a map app's share link"
+    )
+}
+
 fn suggest(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         "; check the spelling, or enter coordinates instead".to_owned()
@@ -88,10 +94,10 @@ impl InputError {
     /// The message for a person, in their language: which field, what is wrong, how to fix it.
     pub fn message(&self, lang: crate::i18n::Lang) -> String {
         use crate::i18n::Lang;
-        let field = field_label(&self.field, lang);
+        if let Some(message) = self.coordinate_message(lang) {
+            return message;
+        }
         let what = match (&self.kind, lang) {
-            (InputErrorKind::Missing, Lang::ZhCn) => "还没填写，请填上。".to_owned(),
-            (InputErrorKind::Missing, Lang::ZhTw) => "還沒填寫，請填上。".to_owned(),
             (InputErrorKind::BadDate { value }, Lang::ZhCn) => {
                 format!("“{value}”不是日期，请按 年-月-日 填写，例如 2019-09-03。")
             }
@@ -150,12 +156,6 @@ impl InputError {
             (InputErrorKind::OutOfRange { value, .. }, Lang::ZhTw) => {
                 format!("{value} 超出範圍（緯度 −90 到 90，經度 −180 到 180）。")
             }
-            (InputErrorKind::BadCoordinates { value }, Lang::ZhCn) => format!(
-                "没能从“{value}”读出坐标。请按 21.698, 100.031 或 21°41'53\"N 100°01'52\"E 的格式粘贴，或粘贴地图App的分享链接。"
-            ),
-            (InputErrorKind::BadCoordinates { value }, Lang::ZhTw) => format!(
-                "沒能從「{value}」讀出座標。請按 21.698, 100.031 或 21°41'53\"N 100°01'52\"E 的格式貼上，或貼上地圖App的分享連結。"
-            ),
             (InputErrorKind::PlaceOrCoordinates { .. }, Lang::ZhCn) => {
                 "请只填地名，或只填经纬度，不要两样都填。".to_owned()
             }
@@ -190,12 +190,44 @@ impl InputError {
                     "這不是 JSON 檔案（第 {line} 行第 {column} 列），請選擇本工具匯出的案例檔案。"
                 )
             }
-            (kind, Lang::En) => format!("{kind}."),
+            // English; and never a typed coordinate's error, which `coordinate_message` said.
+            (kind, _) => format!("{kind}."),
         };
-        match lang {
-            Lang::ZhCn | Lang::ZhTw => format!("{field}：{what}"),
-            Lang::En => format!("{field}: {what}"),
-        }
+        joined(&self.field, &what, lang)
+    }
+
+    /// [`InputError::message`] of the two errors a typed coordinate can give
+    /// ([`crate::coords::parse_degrees_with`]: [`InputErrorKind::Missing`] and
+    /// [`InputErrorKind::BadCoordinates`]); `None` for any other. The page reads typed
+    /// coordinates and calls this, not `message`, so that it links the texts of those two
+    /// errors only, not those of every error of a case file (docs/perf.md §1d).
+    pub fn coordinate_message(&self, lang: crate::i18n::Lang) -> Option<String> {
+        use crate::i18n::Lang;
+        let what = match (&self.kind, lang) {
+            (InputErrorKind::Missing, Lang::ZhCn) => "还没填写，请填上。".to_owned(),
+            (InputErrorKind::Missing, Lang::ZhTw) => "還沒填寫，請填上。".to_owned(),
+            (InputErrorKind::Missing, Lang::En) => format!("{MISSING_EN}."),
+            (InputErrorKind::BadCoordinates { value }, Lang::ZhCn) => format!(
+                "没能从“{value}”读出坐标。请按 21.698, 100.031 或 21°41'53\"N 100°01'52\"E 的格式粘贴，或粘贴地图App的分享链接。"
+            ),
+            (InputErrorKind::BadCoordinates { value }, Lang::ZhTw) => format!(
+                "沒能從「{value}」讀出座標。請按 21.698, 100.031 或 21°41'53\"N 100°01'52\"E 的格式貼上，或貼上地圖App的分享連結。"
+            ),
+            (InputErrorKind::BadCoordinates { value }, Lang::En) => {
+                format!("{}.", bad_coordinates_en(value))
+            }
+            _ => return None,
+        };
+        Some(joined(&self.field, &what, lang))
+    }
+}
+
+/// "第 1 段停留的纬度：…" / "Stay 1, latitude: …": the field's label, then what is wrong.
+fn joined(field: &str, what: &str, lang: crate::i18n::Lang) -> String {
+    let field = field_label(field, lang);
+    match lang {
+        crate::i18n::Lang::En => format!("{field}: {what}"),
+        _ => format!("{field}：{what}"),
     }
 }
 

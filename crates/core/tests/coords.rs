@@ -213,3 +213,42 @@ fn typed_degrees_one_decimal_number_or_a_named_refusal() {
     let empty = parse_degrees("stays[0].lat", "  ").expect_err("blank");
     assert!(matches!(empty.kind, InputErrorKind::Missing));
 }
+
+/// The page says a typed coordinate's error with `coordinate_message` (it links no other error's
+/// texts): for both errors the reader gives, in every language, it is exactly `message`.
+#[test]
+fn a_typed_coordinates_error_reads_the_same_on_the_page() {
+    use prescreen_core::coords::parse_degrees_with;
+    use prescreen_core::i18n::Lang;
+    let read = |text: &str| parse_degrees_with("stays[0].lon", text, |t| t.parse().ok());
+    let cases = [
+        (
+            read("  ").unwrap_err(),
+            [
+                "第 1 段停留的经度：还没填写，请填上。",
+                "第 1 段停留的經度：還沒填寫，請填上。",
+                "Stay 1, longitude: this field is required; fill it in.",
+            ],
+        ),
+        (
+            read("abc").unwrap_err(),
+            [
+                "第 1 段停留的经度：没能从“abc”读出坐标。请按 21.698, 100.031 或 21°41'53\"N 100°01'52\"E 的格式粘贴，或粘贴地图App的分享链接。",
+                "第 1 段停留的經度：沒能從「abc」讀出座標。請按 21.698, 100.031 或 21°41'53\"N 100°01'52\"E 的格式貼上，或貼上地圖App的分享連結。",
+                "Stay 1, longitude: could not read coordinates from \"abc\"; paste them as 21.698, 100.031 or 21°41'53\"N 100°01'52\"E, or a map app's share link.",
+            ],
+        ),
+    ];
+    for (error, texts) in cases {
+        for (lang, text) in [Lang::ZhCn, Lang::ZhTw, Lang::En].into_iter().zip(texts) {
+            assert_eq!(error.message(lang), text);
+            assert_eq!(error.coordinate_message(lang).as_deref(), Some(text));
+        }
+    }
+    // Any other error is not a typed coordinate's: the page never says it.
+    let other = prescreen_core::error::InputError::new(
+        "stays[0].to",
+        prescreen_core::error::InputErrorKind::BadDate { value: "x".into() },
+    );
+    assert_eq!(other.coordinate_message(Lang::En), None);
+}

@@ -156,7 +156,7 @@ impl Engine {
                 id,
                 result: self.screen(&case, lang).map(|screening| Screened {
                     json: serde_json::to_string(&screening).unwrap_or_default(),
-                    map: map_view(&self.data, &screening),
+                    map: map_view(&self.data, &screening, lang),
                     screening: ScreeningView::of(&screening),
                 }),
             },

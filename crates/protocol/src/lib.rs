@@ -155,6 +155,20 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// An error in a coordinate the page read as typed ([`Problem::input`] of it), with the
+    /// texts of those errors only ([`InputError::coordinate_message`]): the page links no other
+    /// error's texts. Any other error (none is made from typed coordinates) names its field.
+    pub fn typed(error: &InputError, lang: Lang) -> Problem {
+        Problem {
+            field: Some(error.field.clone()),
+            message: error
+                .coordinate_message(lang)
+                .unwrap_or_else(|| error.field.clone()),
+        }
+    }
+}
+
 impl From<String> for Problem {
     fn from(message: String) -> Problem {
         Problem::new(message)
@@ -466,43 +480,58 @@ impl Proposal {
     }
 }
 
-// The result map, drawn by the engine: SVG paths of the regions, the country borders and the
-// stays, in whole units of a 10 000-unit-wide box, so the page only places ready strings.
+// The result map, drawn by the engine as the markup of one `<svg>` element (regions, country
+// borders and names, the stays, a scale bar, every text in the case's language), in whole units
+// of a 10 000-unit-wide box: the page places it as it is and zooms by substituting a few tokens
+// ([`MapView::at_zoom`]), so it links no code to draw or decode shapes (docs/perf.md §1d).
 
 /// Width of the drawing in SVG user units.
 pub const WIDTH: i32 = 10_000;
 
+/// The zoom steps: 2^step, from ¼× to 16×.
+pub const ZOOM_STEPS: std::ops::RangeInclusive<i32> = -2..=4;
+
 /// A map ready to draw.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MapView {
-    pub width: i32,
-    pub height: i32,
-    pub regions: Vec<MapShape>,
-    /// Path data of the country borders.
-    pub borders: Vec<String>,
-    pub stays: Vec<MapStay>,
-    /// The countries on either side of the border in view, named where they lie.
-    #[serde(default)]
-    pub countries: Vec<MapShape>,
-    /// How many km the drawing's full width spans (at its centre), for the scale bar.
-    #[serde(default)]
-    pub km_across: u32,
+    /// The `<svg>` element. Sizes that must look the same on screen at every zoom are tokens:
+    /// `{n}` is n units at zoom 1, `{a:n}` is a plus those n units (n may be negative); `{V}` is
+    /// the viewBox and `{S}` the scale bar, one of each per zoom step in `views` and `scales`.
+    /// Texts are escaped (`&`, `<`, `>`, `{`), so a brace is always a token.
+    pub svg: String,
+    /// Per zoom step, from the first of [`ZOOM_STEPS`]: the viewBox (the middle of the drawing).
+    pub views: Vec<String>,
+    /// Per zoom step: the scale bar (a round number of km, about a quarter of what is in view).
+    pub scales: Vec<String>,
 }
 
-/// A region: its name (zh-CN, zh-TW, en), its outline as path data, where to put its label.
-/// (A country label is one with an empty outline.)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MapShape {
-    pub name: [String; 3],
-    pub d: String,
-    pub label_at: Option<(i32, i32)>,
+/// `units` at zoom 1 divided by the zoom 2^`step` (whole units, rounded toward zero).
+pub fn unzoom(units: i32, step: i32) -> i32 {
+    let n = units.abs();
+    let n = if step >= 0 { n >> step } else { n << -step };
+    if units < 0 { -n } else { n }
 }
 
-/// A stay that is not far from a region: where it is, its label, and the nearest edge point.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MapStay {
-    /// "1 · 3.2 km": the stay's number and its distance to the region.
-    pub label: String,
-    pub at: (i32, i32),
-    pub nearest: Option<(i32, i32)>,
+impl MapView {
+    /// The `<svg>` markup at zoom step `step` (one of [`ZOOM_STEPS`]): the tokens replaced.
+    pub fn at_zoom(&self, step: i32) -> String {
+        let at = (step - ZOOM_STEPS.start()).max(0) as usize;
+        let per_step = |list: &[String]| list.get(at).cloned().unwrap_or_default();
+        let svg = self
+            .svg
+            .replacen("{V}", &per_step(&self.views), 1)
+            .replacen("{S}", &per_step(&self.scales), 1);
+        let mut out = String::with_capacity(svg.len());
+        let mut rest = svg.as_str();
+        while let Some((before, after)) = rest.split_once('{') {
+            out.push_str(before);
+            let (token, after) = after.split_once('}').unwrap_or((after, ""));
+            rest = after;
+            let (base, units) = token.split_once(':').unwrap_or(("0", token));
+            let number = |t: &str| t.parse::<i32>().unwrap_or(0);
+            out.push_str(&(number(base) + unzoom(number(units), step)).to_string());
+        }
+        out.push_str(rest);
+        out
+    }
 }
