@@ -1,6 +1,8 @@
-//! Step 4's call log: each try at a number — when, which number, what happened, what they said
-//! or told you to do — kept with the case like every other field (storage, export, erase), so a
-//! busy line is retried without losing track and a later letter can cite the tries.
+//! Step 4's records, kept with the case like every other field (storage, export, erase): the
+//! call log — each try at a number: when, which number, what happened, what they said or told
+//! you to do — so a busy line is retried without losing track and a later letter can cite the
+//! tries; and the documents sent or handed in, with the day, which the follow-up letter names
+//! and counts its reply period from.
 //!
 //! A view function with one template per kind of element: every component and every html! call
 //! site costs first-screen bytes. The entries stay the case file's plain strings (`at`, `number`,
@@ -14,6 +16,8 @@ use yew::prelude::*;
 
 use crate::context::Store;
 use crate::state::Action;
+
+use prescreen_core::letters::ScriptKind;
 
 /// The results (case-file ids) and their labels: the core's call-log words.
 const RESULTS: [(&str, &str, &str, &str); 5] = [
@@ -43,6 +47,47 @@ fn typed(id: &str) -> String {
                 .to_owned()
         })
         .unwrap_or_default()
+}
+
+/// A labelled input of a record's form (`id` is its test id too).
+fn field(id: &'static str, label: &'static str, kind: &'static str) -> Html {
+    html! {
+        <span>
+            <label for={id}>{ label }</label>
+            <input {id} data-testid={id} type={kind} required={kind == "tel"} autocomplete="off" />
+        </span>
+    }
+}
+
+/// One record: its text and a button that removes entry `i` of the call log, or of the sent
+/// documents when `sent` (test ids `call-entry`/`call-remove`, `sent-entry`/`sent-remove`).
+fn entry(store: &Store, i: usize, sent: bool, text: String) -> Html {
+    let remove = {
+        let store = store.clone();
+        Callback::from(move |_| {
+            let draft = &store.draft;
+            let mut list = if sent {
+                draft.sent.clone()
+            } else {
+                draft.calls.clone()
+            };
+            list.remove(i);
+            store.dispatch(if sent {
+                Action::SetSent(list)
+            } else {
+                Action::SetCalls(list)
+            });
+        })
+    };
+    let name = if sent { "sent" } else { "call" };
+    html! {
+        <li data-testid={format!("{name}-entry")}>
+            { text }
+            <button type="button" class="link" data-testid={format!("{name}-remove")} onclick={remove}>
+                { store.lang.pick("删除", "刪除", "Remove") }
+            </button>
+        </li>
+    }
 }
 
 /// The log and a form for the next try.
@@ -83,14 +128,6 @@ pub fn call_log(store: &Store) -> Html {
             }
         })
     };
-    let input = |id: &'static str, label: &'static str, kind: &'static str| {
-        html! {
-            <span>
-                <label for={id}>{ label }</label>
-                <input {id} data-testid={id} type={kind} required={kind == "tel"} autocomplete="off" />
-            </span>
-        }
-    };
     let get =
         |call: &BTreeMap<String, String>, key: &str| call.get(key).cloned().unwrap_or_default();
     html! {
@@ -108,25 +145,13 @@ pub fn call_log(store: &Store) -> Html {
                         .map_or(result.as_str(), |&(_, zh_cn, zh_tw, en)| lang.pick(zh_cn, zh_tw, en));
                     let note = get(call, "note");
                     let note = if note.is_empty() { note } else { format!(" · {note}") };
-                    let store = store.clone();
-                    let remove = Callback::from(move |_| {
-                        let mut calls = store.draft.calls.clone();
-                        calls.remove(i);
-                        store.dispatch(Action::SetCalls(calls));
-                    });
-                    html! {
-                        <li data-testid="call-entry">
-                            { format!("{}  {} · {label}{note} ", get(call, "at").replacen('T', " ", 1), get(call, "number")) }
-                            <button type="button" class="link" data-testid="call-remove" onclick={remove}>
-                                { lang.pick("删除", "刪除", "Remove") }
-                            </button>
-                        </li>
-                    }
+                    let text = format!("{}  {} · {label}{note} ", get(call, "at").replacen('T', " ", 1), get(call, "number"));
+                    entry(store, i, false, text)
                 }) }
             </ol>
             <form class="person-fields" onsubmit={on_add}>
-                { input("call-at", lang.pick("时间（不填即现在）", "時間（不填即現在）", "Time (blank: now)"), "datetime-local") }
-                { input("call-number", lang.pick("拨打的号码", "撥打的號碼", "Number dialled"), "tel") }
+                { field("call-at", lang.pick("时间（不填即现在）", "時間（不填即現在）", "Time (blank: now)"), "datetime-local") }
+                { field("call-number", lang.pick("拨打的号码", "撥打的號碼", "Number dialled"), "tel") }
                 <span>
                     <label for="call-result">{ lang.pick("结果", "結果", "Result") }</label>
                     <select id="call-result" data-testid="call-result">
@@ -135,9 +160,67 @@ pub fn call_log(store: &Store) -> Html {
                         }) }
                     </select>
                 </span>
-                { input("call-note", lang.pick("对方怎么说、让你做什么（可不填）", "對方怎麼說、要你做什麼（可不填）", "What they said or told you to do (optional)"), "text") }
+                { field("call-note", lang.pick("对方怎么说、让你做什么（可不填）", "對方怎麼說、要你做什麼（可不填）", "What they said or told you to do (optional)"), "text") }
                 <button type="submit" class="secondary" data-testid="call-add">{ lang.pick("记下这次通话", "記下這次通話", "Add this call") }</button>
             </form>
         </details>
+    }
+}
+
+/// The documents sent or handed in (the case file's `sent`: `kind`, `on`), and for the document
+/// shown (`kind`), a button to record it with its day (today unless changed).
+pub fn sent_log(store: &Store, kind: Option<ScriptKind>) -> Html {
+    let lang = store.lang;
+    let on_add = {
+        let store = store.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            // A blank day is today (China time). The follow-up takes the latest day, whatever
+            // the order: kept as entered.
+            let on = Some(typed("sent-on"))
+                .filter(|on| !on.is_empty())
+                .or_else(|| {
+                    store
+                        .now
+                        .as_deref()
+                        .and_then(|now| now.get(..10))
+                        .map(str::to_owned)
+                });
+            if let (Some(kind), Some(on)) = (kind, on) {
+                let mut sent = store.draft.sent.clone();
+                sent.push(BTreeMap::from([
+                    ("kind".to_owned(), kind.id().to_owned()),
+                    ("on".to_owned(), on),
+                ]));
+                store.dispatch(Action::SetSent(sent));
+            }
+        })
+    };
+    // A document's name as the result offers it, else its kind.
+    let name = |id: &str| {
+        let offered = store.screening.iter().flat_map(|s| s.documents.iter());
+        offered
+            .clone()
+            .find(|(kind, _)| kind == id)
+            .map_or(id.to_owned(), |(_, label)| label.clone())
+    };
+    html! {
+        <>
+            <ol data-testid="sent-log">
+                { for store.draft.sent.iter().enumerate().map(|(i, sent)| {
+                    let get = |key: &str| sent.get(key).cloned().unwrap_or_default();
+                    let text = format!("{}{} · {} ", lang.pick("已寄出或提交：", "已寄出或提交：", "Sent or handed in: "), get("on"), name(&get("kind")));
+                    entry(store, i, true, text)
+                }) }
+            </ol>
+            if kind.is_some() {
+                <form class="person-fields" onsubmit={on_add}>
+                    { field("sent-on", lang.pick("寄出或提交的日期（不填即今天）", "寄出或提交的日期（不填即今天）", "Day sent or handed in (blank: today)"), "date") }
+                    <button type="submit" class="secondary" data-testid="sent-add">
+                        { lang.pick("我已寄出/已提交", "我已寄出／已提交", "I sent / handed this in") }
+                    </button>
+                </form>
+            }
+        </>
     }
 }

@@ -119,6 +119,11 @@ pub fn what_to_do() -> Html {
             if matches!(kind, Some(ScriptKind::Hotline | ScriptKind::Call96110)) || !store.draft.calls.is_empty() {
                 { crate::components::call_log::call_log(&store) }
             }
+            // A letter or visit done, with its day (the follow-up names it): for the documents
+            // that are sent or handed in, and the list once one is recorded.
+            if kind.is_some_and(|k| !matches!(k, ScriptKind::Hotline | ScriptKind::Call96110)) || !store.draft.sent.is_empty() {
+                { crate::components::call_log::sent_log(&store, kind.filter(|k| !matches!(k, ScriptKind::Hotline | ScriptKind::Call96110))) }
+            }
             <p class="scam"><strong>{ t(lang, Text::Scam) }</strong></p>
         </section>
     }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use prescreen_core::case::{CASE_FILE_VERSION, CaseFile, Person, Platform, StayInput};
+use prescreen_core::case::{CASE_FILE_VERSION, CaseFile, Person, Platform, SentInput, StayInput};
 use prescreen_core::coords::parse_degrees_with;
 use prescreen_core::error::InputError;
 use serde::{Deserialize, Serialize};
@@ -80,6 +80,9 @@ pub struct Draft {
     /// The call log of step 4, oldest first, as the case file writes it (`at`, `number`,
     /// `result`, `note`): plain strings, so the page adds no parsing code of its own.
     pub calls: Vec<BTreeMap<String, String>>,
+    /// The documents sent or handed in (step 4), oldest first, as the case file's `sent` writes
+    /// them (`kind`, `on`): the follow-up letter names the latest and counts from its day.
+    pub sent: Vec<BTreeMap<String, String>>,
 }
 
 impl Default for Draft {
@@ -94,6 +97,7 @@ impl Default for Draft {
             not_there: Vec::new(),
             messages: BTreeMap::new(),
             calls: Vec::new(),
+            sent: Vec::new(),
         }
     }
 }
@@ -144,8 +148,17 @@ impl Draft {
             calls: self.calls.clone(),
             stays,
             person: (person != Person::default()).then_some(person),
-            // The page has no field for letters already sent; the follow-up leaves blanks.
-            sent: Vec::new(),
+            sent: self
+                .sent
+                .iter()
+                .map(|s| {
+                    let get = |key| s.get(key).cloned().unwrap_or_default();
+                    SentInput {
+                        kind: get("kind"),
+                        on: get("on"),
+                    }
+                })
+                .collect(),
         })
     }
 

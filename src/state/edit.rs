@@ -52,6 +52,7 @@ pub(super) fn apply(state: &State, mut next: State, action: Action) -> Option<St
         Action::EditPerson(field, value) => next.draft.edit_person(field, value),
         Action::EditNumbers(numbers) => next.draft.numbers = numbers,
         Action::SetCalls(calls) => next.draft.calls = calls,
+        Action::SetSent(sent) => next.draft.sent = sent,
         Action::SetNotThere(stay, not_there) => {
             next.draft.set_not_there(stay, not_there);
             next = next.run(false);

@@ -140,6 +140,8 @@ pub enum Action {
     EditNumbers(String),
     /// The call log, as edited (an entry added or removed).
     SetCalls(Vec<BTreeMap<String, String>>),
+    /// The documents sent or handed in, as edited (an entry added or removed).
+    SetSent(Vec<BTreeMap<String, String>>),
     /// "I was not there" (true) or "I was there" (false) for stay `n`.
     SetNotThere(usize, bool),
     SetRemember(bool),

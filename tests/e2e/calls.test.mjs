@@ -1,6 +1,8 @@
 // End-to-end, on a 360 px phone in zh-CN: the call log of step 4 (each try at a number, kept like
-// every other field: across a reload, in the case export, gone after "erase everything"), and a
-// case file's per-platform block texts surviving import → export.
+// every other field: across a reload, in the case export, gone after "erase everything"); the
+// documents sent or handed in (step 4's "我已寄出/已提交" with its day, kept the same way, read
+// back from an exported file, and named with that day by the follow-up letter); and a case
+// file's per-platform block texts surviving import → export.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -123,6 +125,75 @@ test('the call log on a phone: entries kept across a reload, exported, erased (z
   ]);
   assert.deepEqual(stored, []);
   assert.equal((await exported(page)).calls, undefined, 'no call in an export after erasing');
+  assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.cspViolations, []);
+  await context.close();
+});
+
+const FLAGGED = '您的号码存在涉诈风险，已被限制使用，请到营业厅进行二次实人认证。';
+
+/** The flagged-number story, screened, on step 4 with its first document shown. */
+async function flaggedAtStep4(page) {
+  await goToStep(page, 2);
+  await page.getByTestId('screen-run').click();
+  await page.getByTestId('verdict').waitFor();
+  await goToStep(page, 4);
+  await textMatching(page.getByTestId('script-text'), /二次实人认证/);
+}
+
+test('a document sent on a phone: its day kept across a reload, named by the follow-up, exported, imported, erased (zh-CN)', async () => {
+  const { page, context, log } = await openApp(browser, url, { viewport: PHONE });
+  await waitForData(page);
+  await page.getByTestId('platform-phone').check();
+  await page.getByTestId('message-input').fill(FLAGGED);
+  await screenStay(page, { place: '北京', from: '2025-05-01', to: '2025-06-01' });
+  await page.getByTestId('verdict').waitFor();
+  await goToStep(page, 4);
+  // The first document (the carrier-shop script) is shown: record the visit, on a day typed.
+  assert.equal(await page.getByTestId('script-kind-carrier-counter').getAttribute('aria-pressed'), 'true');
+  await textMatching(page.getByTestId('script-text'), /二次实人认证/);
+  await page.getByTestId('sent-on').fill('2025-06-02');
+  await page.getByTestId('sent-add').click();
+  const entry = await textMatching(page.getByTestId('sent-entry'), /2025-06-02/);
+  assert.match(entry, /^已寄出或提交：2025-06-02 · .*营业厅/, 'the entry names the day and the document');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE.width, `the page is ${width} px wide`);
+
+  // A reload keeps it; the follow-up letter names the visit and its day.
+  await page.waitForFunction(() => sessionStorage.getItem('unfreeze.draft')?.includes('2025-06-02'));
+  await page.reload();
+  await waitForData(page);
+  await flaggedAtStep4(page);
+  await textMatching(page.getByTestId('sent-entry'), /2025-06-02/);
+  await page.getByTestId('script-kind-follow-up').click();
+  await textMatching(page.getByTestId('script-text'), /2025-06-02，我已就此事向贵单位提出：到营业厅办理二次实人核验/);
+
+  // The export holds it, and reading that file back brings it again.
+  const file = await exported(page);
+  assert.deepEqual(file.sent, [{ kind: 'carrier-counter', on: '2025-06-02' }]);
+  await page.getByTestId('erase-all').click();
+  await page.getByTestId('notice').waitFor();
+  await page.getByTestId('case-import').setInputFiles({
+    name: 'case.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid=message-input]')?.value !== '');
+  await flaggedAtStep4(page);
+  await textMatching(page.getByTestId('sent-entry'), /^已寄出或提交：2025-06-02/);
+
+  // Removed, it is gone; a day left blank is today (China time); "erase everything" leaves nothing.
+  await page.getByTestId('sent-remove').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=sent-entry]').length === 0);
+  await page.getByTestId('sent-on').fill('');
+  await page.getByTestId('sent-add').click();
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  await textMatching(page.getByTestId('sent-entry'), new RegExp(`^已寄出或提交：${today} · `));
+  await page.getByTestId('erase-all').click();
+  await page.getByTestId('notice').waitFor();
+  const stored = await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]);
+  assert.deepEqual(stored, []);
+  assert.equal((await exported(page)).sent, undefined, 'nothing sent in an export after erasing');
   assert.deepEqual(log.pageErrors, []);
   assert.deepEqual(log.cspViolations, []);
   await context.close();

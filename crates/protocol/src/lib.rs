@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use prescreen_core::case::{CaseFile, Person, Platform, StayInput};
+use prescreen_core::case::{CaseFile, Person, Platform, SentInput, StayInput};
 use prescreen_core::error::InputError;
 use prescreen_core::i18n::Lang;
 use prescreen_core::import::ProposedStay;
@@ -195,6 +195,9 @@ pub struct FormCase {
     /// The call log (the case file's `calls`), as the file has it.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub calls: Vec<BTreeMap<String, String>>,
+    /// What was sent or handed in (the case file's `sent`), as the file has it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sent: Vec<SentInput>,
 }
 
 /// A stay as typed: `mode` is `Place` or `Coordinates` (the page's `StayMode`).
@@ -226,6 +229,7 @@ impl FormCase {
             person: file.person.clone().unwrap_or_default(),
             messages: file.freeze_messages.clone(),
             calls: file.calls.clone(),
+            sent: file.sent.clone(),
         })
     }
 }
