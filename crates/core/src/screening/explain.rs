@@ -86,9 +86,10 @@ pub fn why(finding: &Finding, region: &str, lang: Lang) -> String {
             .window_to
             .as_deref()
             .map(str::parse::<jiff::civil::Date>),
-    ) && let Ok(span) = from.until(to)
-    {
-        let days = span.get_days();
+    ) {
+        // Whole days between two dates (`duration_until` cannot fail; `until` links jiff's
+        // error formatting into the screening worker).
+        let days = from.duration_until(to).as_hours() / 24;
         let _ = match lang {
             Lang::ZhCn => write!(
                 text,

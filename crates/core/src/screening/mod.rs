@@ -11,7 +11,6 @@
 //! it and classifies by the nearest one. Dates count when the stay overlaps the event's
 //! look-back window.
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::case::{Case, Location};
@@ -142,8 +141,11 @@ fn nearest_region<'a>(
 /// ```
 pub fn window(event: &Event) -> (Date, Option<Date>) {
     let effective: Date = event.effective.parse().unwrap_or(Date::MIN);
-    let from = effective
-        .checked_sub((event.lookback_days as i64).days())
+    // `try_days`, not `.days()`: that one panics out of range, and its panic message links jiff's
+    // whole error formatting into the screening worker (~10 KiB gzip, docs/perf.md §1d).
+    let from = jiff::Span::new()
+        .try_days(event.lookback_days as i64)
+        .and_then(|span| effective.checked_sub(span))
         .unwrap_or(Date::MIN);
     (from, (!event.ongoing).then_some(effective))
 }
