@@ -351,3 +351,15 @@ fn country_labels(
     }
     labels
 }
+
+#[cfg(test)]
+mod tests {
+    /// Texts reach the page as markup: nothing in a name can open a tag, an entity or a token.
+    #[test]
+    fn texts_are_escaped_for_the_markup_and_its_tokens() {
+        assert_eq!(
+            super::escape("<b>A&B {380}</b>"),
+            "&lt;b&gt;A&amp;B &#123;380}&lt;/b&gt;"
+        );
+    }
+}

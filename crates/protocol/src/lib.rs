@@ -539,3 +539,33 @@ impl MapView {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page zooms the engine's markup by substituting its tokens: sizes divided by the zoom,
+    /// positions plus or minus such sizes, and the viewBox and scale bar of the step.
+    #[test]
+    fn a_map_is_zoomed_by_its_tokens() {
+        let map = MapView {
+            svg: r#"<svg viewBox="{V}"><text x="{5000:160}" y="{5381:-120}" font-size="{380}">a &#123;b}</text>{S}</svg>"#.to_owned(),
+            views: ZOOM_STEPS.map(|s| format!("view{s}")).collect(),
+            scales: ZOOM_STEPS.map(|s| format!(r#"<g stroke-width="{{40}}">{s}</g>"#)).collect(),
+        };
+        assert_eq!(
+            map.at_zoom(0),
+            r#"<svg viewBox="view0"><text x="5160" y="5261" font-size="380">a &#123;b}</text><g stroke-width="40">0</g></svg>"#
+        );
+        assert_eq!(
+            map.at_zoom(2),
+            r#"<svg viewBox="view2"><text x="5040" y="5351" font-size="95">a &#123;b}</text><g stroke-width="10">2</g></svg>"#
+        );
+        assert_eq!(
+            map.at_zoom(-2),
+            r#"<svg viewBox="view-2"><text x="5640" y="4901" font-size="1520">a &#123;b}</text><g stroke-width="160">-2</g></svg>"#
+        );
+        // The sizes the page drew before the engine wrote the markup: n >> step, n << -step.
+        assert_eq!((unzoom(120, 4), unzoom(-120, 4), unzoom(20, 4)), (7, -7, 1));
+    }
+}
