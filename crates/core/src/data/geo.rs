@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::source::{Confidence, Source};
+use super::messages::Cause;
+use super::source::{Confidence, Localized, Source};
 
 /// A point in the gazetteer: a named place with an uncertainty radius (a township is not a dot).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,6 +80,53 @@ pub struct Event {
     pub channels: Vec<String>,
     pub confidence: Confidence,
     pub sources: Vec<Source>,
+    /// The places the sources name, for an event not drawn as `regions` (a later measure tied to
+    /// a Chinese prefecture or a country); screening relates a stay to them ([`EventPlace`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<EventPlace>,
+    /// The cause a stay in one of `places` points at, when the case names that cause's platform
+    /// (a phone number for `phone_number_flagged`); never stronger than the event's confidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Cause>,
+    /// What the event was, in one or two sentences worded as strongly as its sources allow (a
+    /// report stays a report): the finding of a stay in one of `places` ends with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Localized>,
+}
+
+/// A place an event's sources name: a country or a Chinese administrative division.
+///
+/// `area` is an ISO 3166-1 alpha-2 code (`KH`): a named stay is in it when the gazetteer puts
+/// the place in that country, a stay given as coordinates when the country's simplified land
+/// polygon (`country-KH` in `regions.geojson`) covers the point. Or it is an administrative path
+/// (`云南省/临沧市`): a named stay is in it when its gazetteer admin path is the area or lies
+/// under it, coordinates when the nearest gazetteer place (whose radius reaches the point) does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventPlace {
+    pub area: String,
+    pub name: Localized,
+    /// How sure the sources are that this place belongs to the event (`inferred` when it is
+    /// our reading of them).
+    pub confidence: Confidence,
+    /// Which source names the place, or why we read it so.
+    pub reason: String,
+}
+
+impl EventPlace {
+    /// True when `area` is a country code rather than an administrative path.
+    ///
+    /// ```
+    /// # use prescreen_core::data::{EventPlace, Localized, Confidence};
+    /// # let l = Localized { zh_cn: String::new(), zh_tw: String::new(), en: String::new() };
+    /// let place = |area: &str| EventPlace { area: area.into(), name: l.clone(), confidence: Confidence::Inferred, reason: String::new() };
+    /// assert!(place("KH").is_country());
+    /// assert!(!place("云南省/临沧市").is_country());
+    /// assert!(!place("kh").is_country());
+    /// ```
+    pub fn is_country(&self) -> bool {
+        self.area.len() == 2 && self.area.bytes().all(|b| b.is_ascii_uppercase())
+    }
 }
 
 /// `events.json`.

@@ -29,6 +29,9 @@ pub struct BorderLine {
 pub struct RegionSet {
     pub regions: Vec<Region>,
     pub borders: Vec<BorderLine>,
+    /// Simplified land outlines of the countries later events name (`kind: "country"`, id
+    /// `country-KH`): only coordinates are screened against them.
+    pub countries: Vec<Region>,
 }
 
 /// Why `regions.geojson` could not be read.
@@ -68,6 +71,9 @@ impl RegionSet {
                 ("region", geo::Geometry::MultiPolygon(shape)) => {
                     set.regions.push(Region::new(properties, shape))
                 }
+                ("country", geo::Geometry::MultiPolygon(shape)) => {
+                    set.countries.push(Region::new(properties, shape))
+                }
                 ("border", geo::Geometry::LineString(l)) => set.borders.push(BorderLine {
                     properties,
                     line: geo::MultiLineString(vec![l]),
@@ -87,6 +93,11 @@ impl RegionSet {
 
     pub fn region(&self, id: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.properties.id == id)
+    }
+
+    /// The outline of the country with this ISO alpha-2 code, if shipped.
+    pub fn country(&self, code: &str) -> Option<&Region> {
+        self.countries.iter().find(|r| r.properties.country == code)
     }
 }
 

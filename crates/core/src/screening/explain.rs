@@ -158,3 +158,86 @@ pub fn clue(finding: &Finding, region: &str, lang: Lang) -> String {
         (false, Lang::En) => format!("{place}: {km} km from {region}, {from} to {to}, {when}."),
     }
 }
+
+/// How sure the sources are, in a few words (for the findings of later events).
+fn sureness(confidence: crate::data::Confidence, lang: Lang) -> &'static str {
+    use crate::data::Confidence as C;
+    match confidence {
+        C::Official => lang.pick("官方文件", "官方文件", "an official text"),
+        C::Media | C::Single => lang.pick("媒体报道", "媒體報導", "news reports"),
+        C::Inferred => lang.pick("我们的推断", "我們的推斷", "our own inference"),
+        C::Unverified | C::User => lang.pick("未经核实的报道", "未經核實的報導", "unverified reports"),
+    }
+}
+
+/// The `why` of a stay in one of a later event's places: where (and, for coordinates, by which
+/// gazetteer place), when, then the event's own summary, which is worded as its sources allow.
+pub fn place_why(
+    finding: &Finding,
+    m: &super::places::PlaceMatch<'_>,
+    summary: &str,
+    lang: Lang,
+) -> String {
+    let place = place_name(finding);
+    let area = m.place.name.get(lang.code());
+    let mut text = match (m.relation, lang) {
+        (Relation::Inside, Lang::ZhCn) => format!("这次停留在{area}范围内。"),
+        (Relation::Inside, Lang::ZhTw) => format!("這次停留在{area}範圍內。"),
+        (Relation::Inside, Lang::En) => format!("This stay is in {area}."),
+        (_, Lang::ZhCn) => format!("{place}包括{area}，看不出你是否到过{area}。"),
+        (_, Lang::ZhTw) => format!("{place}包括{area}，看不出你是否到過{area}。"),
+        (_, Lang::En) => format!("{place} includes {area}; we cannot tell whether you were in {area}."),
+    };
+    if let Some((via, km)) = m.via {
+        let via = lang.pick(&via.zh, &via.zh_tw, &via.en);
+        let _ = match lang {
+            Lang::ZhCn => write!(text, "（按最近的已知地点{via}判断，约 {km:.0} 公里；靠近边界时可能不准。）"),
+            Lang::ZhTw => write!(text, "（按最近的已知地點{via}判斷，約 {km:.0} 公里；靠近邊界時可能不準。）"),
+            Lang::En => write!(text, " (judged by the nearest place we know, {via}, about {km:.0} km away; near a boundary this may be wrong.)"),
+        };
+    }
+    let (from, to) = (&finding.stay_from, &finding.stay_to);
+    let wf = &finding.window_from;
+    let wt = finding
+        .window_to
+        .as_deref()
+        .unwrap_or_else(|| lang.pick("今", "今", "now"));
+    let sure = sureness(m.place.confidence, lang);
+    let _ = match lang {
+        Lang::ZhCn => write!(text, "停留日期（{from}至{to}）落在下面这项后来的措施的时间（{wf}至{wt}）内；把这个地方算进去的依据是{sure}。"),
+        Lang::ZhTw => write!(text, "停留日期（{from}至{to}）落在下面這項後來的措施的時間（{wf}至{wt}）內；把這個地方算進去的依據是{sure}。"),
+        Lang::En => write!(text, " The stay ({from} to {to}) falls within the time of the later measure below ({wf} to {wt}); that this place belongs to it rests on {sure}. "),
+    };
+    text.push_str(summary);
+    text
+}
+
+/// The one-sentence clue of a stay in one of a later event's places.
+pub fn place_clue(finding: &Finding, m: &super::places::PlaceMatch<'_>, lang: Lang) -> String {
+    let place = place_name(finding);
+    let area = m.place.name.get(lang.code());
+    let area = if m.relation == Relation::Inside {
+        area.to_owned()
+    } else {
+        format!("{}{area}", lang.pick("可能在", "可能在", "maybe "))
+    };
+    let area = if m.relation == Relation::Inside {
+        format!("{}{area}", lang.pick("在", "在", "in "))
+    } else {
+        area
+    };
+    let (from, to) = (&finding.stay_from, &finding.stay_to);
+    let sure = sureness(m.place.confidence, lang);
+    match lang {
+        Lang::ZhCn => format!("{place}：{area}，{from} 至 {to}，与一项后来的措施相符（{sure}）。"),
+        Lang::ZhTw => format!("{place}：{area}，{from} 至 {to}，與一項後來的措施相符（{sure}）。"),
+        Lang::En => format!("{place}: {area}, {from} to {to}, matches a later measure ({sure})."),
+    }
+}
+
+fn place_name(finding: &Finding) -> String {
+    finding
+        .place
+        .clone()
+        .unwrap_or_else(|| format!("{:.4}, {:.4}", finding.lat, finding.lon))
+}
