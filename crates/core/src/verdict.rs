@@ -274,7 +274,11 @@ fn weigh_later<'a>(
     (kind, confidence): (CauseKind, f64),
     lang: Lang,
     explanation: &mut Vec<String>,
-) -> (CauseKind, f64, Option<(&'a Finding, &'a crate::data::Event)>) {
+) -> (
+    CauseKind,
+    f64,
+    Option<(&'a Finding, &'a crate::data::Event)>,
+) {
     // The first of equally strong findings (max_by_key keeps the last, so walk backwards).
     let best = findings
         .iter()

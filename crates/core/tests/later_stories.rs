@@ -10,7 +10,8 @@ use prescreen_core::verdict::{CauseKind, Screening, Verdict, check};
 
 const YUNNAN_2021: &str = "2021-11-yunnan-tourist-numbers";
 const NOTICE_2021: &str = "2021-06-miit-mps-card-reverification";
-const CARRIER_SMS: &str = "您的号码存在涉诈风险，已暂停服务，请本人携带身份证到营业厅进行二次实人认证。";
+const CARRIER_SMS: &str =
+    "您的号码存在涉诈风险，已暂停服务，请本人携带身份证到营业厅进行二次实人认证。";
 
 fn shipped() -> &'static DataSet {
     static DATA: std::sync::OnceLock<DataSet> = std::sync::OnceLock::new();
@@ -30,7 +31,9 @@ fn screen(json: &str) -> Screening {
 
 fn case(today: &str, platforms: &str, message: Option<&str>, stays: &str) -> String {
     let message = message.map_or(String::new(), |m| format!(r#""freeze_message":"{m}","#));
-    format!(r#"{{"version":1,"today":"{today}","platforms":[{platforms}],{message}"stays":[{stays}]}}"#)
+    format!(
+        r#"{{"version":1,"today":"{today}","platforms":[{platforms}],{message}"stays":[{stays}]}}"#
+    )
 }
 
 fn later<'a>(s: &'a Screening, event: &str) -> Vec<&'a Finding> {
@@ -48,7 +51,11 @@ fn a_lincang_trip_in_november_2021_with_a_stopped_number_points_at_the_reported_
         None,
         r#"{"place":"临沧","from":"2021-11-07","to":"2021-11-09"}"#,
     ));
-    assert_eq!(s.verdict, Verdict::None, "nothing to do with the 2019 freeze");
+    assert_eq!(
+        s.verdict,
+        Verdict::None,
+        "nothing to do with the 2019 freeze"
+    );
     assert_eq!(s.cause.kind, CauseKind::PhoneNumberFlagged);
     assert_eq!(s.cause.event.as_deref(), Some(YUNNAN_2021));
     assert_eq!(s.cause.confidence, 0.25, "an unverified report: one dot");
@@ -56,13 +63,24 @@ fn a_lincang_trip_in_november_2021_with_a_stopped_number_points_at_the_reported_
     let found = later(&s, YUNNAN_2021);
     assert_eq!(found.len(), 1, "{:?}", s.findings);
     let f = found[0];
-    assert_eq!((f.region.as_str(), f.relation), ("云南省/临沧市", Relation::Inside));
+    assert_eq!(
+        (f.region.as_str(), f.relation),
+        ("云南省/临沧市", Relation::Inside)
+    );
     assert_eq!(
         (f.window_from.as_str(), f.window_to.as_deref()),
         ("2021-10-25", Some("2021-11-30"))
     );
-    assert!(f.why.contains("未经核实") && f.why.contains("不能证明"), "{}", f.why);
-    assert!(f.sources.iter().any(|u| u.contains("cwyan.com")), "{:?}", f.sources);
+    assert!(
+        f.why.contains("未经核实") && f.why.contains("不能证明"),
+        "{}",
+        f.why
+    );
+    assert!(
+        f.sources.iter().any(|u| u.contains("cwyan.com")),
+        "{:?}",
+        f.sources
+    );
     assert!(
         s.glance.clue.as_deref().is_some_and(|c| c.contains("临沧")),
         "{:?}",
@@ -71,10 +89,19 @@ fn a_lincang_trip_in_november_2021_with_a_stopped_number_points_at_the_reported_
     let kinds: Vec<&str> = s.documents.iter().map(|d| d.kind.as_str()).collect();
     assert_eq!(kinds.first(), Some(&"carrier-counter"), "{kinds:?}");
     assert!(kinds.contains(&"call-96110"), "{kinds:?}");
-    assert!(!kinds.contains(&"hotline"), "not the 2019 Pu'er hotline: {kinds:?}");
-    assert!(s.channels.iter().any(|c| c.id == "96110"), "{:?}", s.channels);
     assert!(
-        s.explanation.iter().any(|e| e.contains("线索") && e.contains("不是结论")),
+        !kinds.contains(&"hotline"),
+        "not the 2019 Pu'er hotline: {kinds:?}"
+    );
+    assert!(
+        s.channels.iter().any(|c| c.id == "96110"),
+        "{:?}",
+        s.channels
+    );
+    assert!(
+        s.explanation
+            .iter()
+            .any(|e| e.contains("线索") && e.contains("不是结论")),
         "{:?}",
         s.explanation
     );
@@ -107,7 +134,11 @@ fn the_2021_window_ends_are_inclusive_and_december_is_outside() {
         )
         .len()
     };
-    assert_eq!(at("2021-10-20", "2021-10-25"), 1, "ends on the window's first day");
+    assert_eq!(
+        at("2021-10-20", "2021-10-25"),
+        1,
+        "ends on the window's first day"
+    );
     assert_eq!(at("2021-10-20", "2021-10-24"), 0, "ends the day before");
     assert_eq!(at("2021-11-30", "2021-12-02"), 1, "starts on its last day");
     assert_eq!(at("2021-12-01", "2021-12-05"), 0, "December: outside");
@@ -126,7 +157,11 @@ fn a_stay_named_only_as_the_province_is_near_and_decides_nothing() {
     let found = later(&s, YUNNAN_2021);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].relation, Relation::Near);
-    assert!(found[0].why.contains("看不出你是否到过"), "{}", found[0].why);
+    assert!(
+        found[0].why.contains("看不出你是否到过"),
+        "{}",
+        found[0].why
+    );
     assert_eq!(s.cause.kind, CauseKind::Unknown, "too weak to be a cause");
 }
 
@@ -143,7 +178,11 @@ fn coordinates_in_lincang_are_matched_by_the_nearest_known_place() {
     let found = later(&s, YUNNAN_2021);
     assert_eq!(found.len(), 1, "{:?}", s.findings);
     assert_eq!(found[0].region, "云南省/临沧市");
-    assert!(found[0].why.contains("按最近的已知地点"), "{}", found[0].why);
+    assert!(
+        found[0].why.contains("按最近的已知地点"),
+        "{}",
+        found[0].why
+    );
 }
 
 /// 2025: a worker comes back from Sihanoukville and Phnom Penh; the carrier's SMS asks for a
@@ -155,20 +194,35 @@ fn a_cambodia_worker_back_in_2025_gets_the_2021_notice_as_a_clue_not_a_stronger_
     let with = screen(&case("2025-08-01", r#""phone""#, Some(CARRIER_SMS), stays));
     let without = screen(&case("2025-08-01", r#""phone""#, Some(CARRIER_SMS), ""));
     assert_eq!(with.cause.kind, CauseKind::PhoneNumberFlagged);
-    assert_eq!(with.cause.confidence, without.cause.confidence, "a reading adds no weight");
+    assert_eq!(
+        with.cause.confidence, without.cause.confidence,
+        "a reading adds no weight"
+    );
     let found = later(&with, NOTICE_2021);
     assert_eq!(found.len(), 2, "the named town and the coordinates");
-    assert!(found.iter().all(|f| f.region == "KH" && f.relation == Relation::Inside));
+    assert!(
+        found
+            .iter()
+            .all(|f| f.region == "KH" && f.relation == Relation::Inside)
+    );
     assert!(found[0].why.contains("我们的推断"), "{}", found[0].why);
     assert_eq!(found[0].window_to, None, "the notice is ongoing");
     assert!(
-        with.explanation.iter().any(|e| e.starts_with("另有一条线索") && e.contains("西哈努克")),
+        with.explanation
+            .iter()
+            .any(|e| e.starts_with("另有一条线索") && e.contains("西哈努克")),
         "{:?}",
         with.explanation
     );
-    let tw = screen_in(&case("2025-08-01", r#""phone""#, Some(CARRIER_SMS), stays), Lang::ZhTw);
+    let tw = screen_in(
+        &case("2025-08-01", r#""phone""#, Some(CARRIER_SMS), stays),
+        Lang::ZhTw,
+    );
     assert!(later(&tw, NOTICE_2021)[0].why.contains("我們的推斷"));
-    let en = screen_in(&case("2025-08-01", r#""phone""#, Some(CARRIER_SMS), stays), Lang::En);
+    let en = screen_in(
+        &case("2025-08-01", r#""phone""#, Some(CARRIER_SMS), stays),
+        Lang::En,
+    );
     assert!(later(&en, NOTICE_2021)[0].why.contains("our own inference"));
     assert!(later(&en, NOTICE_2021)[0].why.contains("Cambodia"));
 }
@@ -182,7 +236,11 @@ fn the_2019_daluo_trip_is_unchanged_by_later_events() {
     );
     assert_eq!(s.verdict, Verdict::Likely);
     assert_eq!(s.cause.event.as_deref(), Some("2019-10-14-mm-border"));
-    assert!(s.findings.iter().all(|f| f.event == "2019-10-14-mm-border"), "{:?}", s.findings);
+    assert!(
+        s.findings.iter().all(|f| f.event == "2019-10-14-mm-border"),
+        "{:?}",
+        s.findings
+    );
 }
 
 /// 打洛 in 2022, a kilometre from Myanmar: in China, so not "inside Myanmar" for the 2021 notice
@@ -194,7 +252,11 @@ fn daluo_in_2022_is_not_inside_myanmar() {
         r#"{"lat":21.696,"lon":100.034,"from":"2022-03-01","to":"2022-03-03"}"#,
     ] {
         let s = screen(&case("2022-04-01", r#""phone""#, None, stay));
-        assert!(later(&s, NOTICE_2021).is_empty(), "{stay}: {:?}", s.findings);
+        assert!(
+            later(&s, NOTICE_2021).is_empty(),
+            "{stay}: {:?}",
+            s.findings
+        );
     }
     // Across the river, in Mong La, it is.
     let s = screen(&case(

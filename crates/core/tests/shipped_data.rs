@@ -53,12 +53,18 @@ struct Region {
 
 /// The screened regions of `regions.geojson` (borders and country outlines left out).
 fn regions() -> Vec<Region> {
-    features().into_iter().filter(|r| r.props.kind == "region").collect()
+    features()
+        .into_iter()
+        .filter(|r| r.props.kind == "region")
+        .collect()
 }
 
 /// The country outlines of `regions.geojson` (`kind: "country"`), for later events' places.
 fn countries() -> Vec<Region> {
-    features().into_iter().filter(|r| r.props.kind == "country").collect()
+    features()
+        .into_iter()
+        .filter(|r| r.props.kind == "country")
+        .collect()
 }
 
 fn features() -> Vec<Region> {
@@ -328,9 +334,18 @@ fn later_event_places_exist_in_the_data() {
                     p.area
                 );
             }
-            assert!(!p.reason.trim().is_empty(), "{}: place without a reason", e.id);
+            assert!(
+                !p.reason.trim().is_empty(),
+                "{}: place without a reason",
+                e.id
+            );
         }
-        assert_eq!(e.places.is_empty(), e.summary.is_none(), "{}: places need a summary", e.id);
+        assert_eq!(
+            e.places.is_empty(),
+            e.summary.is_none(),
+            "{}: places need a summary",
+            e.id
+        );
     }
     assert!(named >= 11, "{named} places");
 }

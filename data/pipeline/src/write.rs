@@ -603,9 +603,9 @@ fn country_features(
             continue;
         }
         let a3 = countries::alpha3(&place.area).ok_or(format!("no alpha-3 for {}", place.area))?;
-        let shape = outlines
-            .get(a3)
-            .ok_or(format!("outlines.geojson: {a3} missing; rerun data/build.sh"))?;
+        let shape = outlines.get(a3).ok_or(format!(
+            "outlines.geojson: {a3} missing; rerun data/build.sh"
+        ))?;
         let vertices = shape.coords_count();
         let chinese = places
             .places

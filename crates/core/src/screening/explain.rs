@@ -166,7 +166,9 @@ fn sureness(confidence: crate::data::Confidence, lang: Lang) -> &'static str {
         C::Official => lang.pick("官方文件", "官方文件", "an official text"),
         C::Media | C::Single => lang.pick("媒体报道", "媒體報導", "news reports"),
         C::Inferred => lang.pick("我们的推断", "我們的推斷", "our own inference"),
-        C::Unverified | C::User => lang.pick("未经核实的报道", "未經核實的報導", "unverified reports"),
+        C::Unverified | C::User => {
+            lang.pick("未经核实的报道", "未經核實的報導", "unverified reports")
+        }
     }
 }
 
@@ -186,14 +188,25 @@ pub fn place_why(
         (Relation::Inside, Lang::En) => format!("This stay is in {area}."),
         (_, Lang::ZhCn) => format!("{place}包括{area}，看不出你是否到过{area}。"),
         (_, Lang::ZhTw) => format!("{place}包括{area}，看不出你是否到過{area}。"),
-        (_, Lang::En) => format!("{place} includes {area}; we cannot tell whether you were in {area}."),
+        (_, Lang::En) => {
+            format!("{place} includes {area}; we cannot tell whether you were in {area}.")
+        }
     };
     if let Some((via, km)) = m.via {
         let via = lang.pick(&via.zh, &via.zh_tw, &via.en);
         let _ = match lang {
-            Lang::ZhCn => write!(text, "（按最近的已知地点{via}判断，约 {km:.0} 公里；靠近边界时可能不准。）"),
-            Lang::ZhTw => write!(text, "（按最近的已知地點{via}判斷，約 {km:.0} 公里；靠近邊界時可能不準。）"),
-            Lang::En => write!(text, " (judged by the nearest place we know, {via}, about {km:.0} km away; near a boundary this may be wrong.)"),
+            Lang::ZhCn => write!(
+                text,
+                "（按最近的已知地点{via}判断，约 {km:.0} 公里；靠近边界时可能不准。）"
+            ),
+            Lang::ZhTw => write!(
+                text,
+                "（按最近的已知地點{via}判斷，約 {km:.0} 公里；靠近邊界時可能不準。）"
+            ),
+            Lang::En => write!(
+                text,
+                " (judged by the nearest place we know, {via}, about {km:.0} km away; near a boundary this may be wrong.)"
+            ),
         };
     }
     let (from, to) = (&finding.stay_from, &finding.stay_to);
@@ -204,9 +217,18 @@ pub fn place_why(
         .unwrap_or_else(|| lang.pick("今", "今", "now"));
     let sure = sureness(m.place.confidence, lang);
     let _ = match lang {
-        Lang::ZhCn => write!(text, "停留日期（{from}至{to}）落在下面这项后来的措施的时间（{wf}至{wt}）内；把这个地方算进去的依据是{sure}。"),
-        Lang::ZhTw => write!(text, "停留日期（{from}至{to}）落在下面這項後來的措施的時間（{wf}至{wt}）內；把這個地方算進去的依據是{sure}。"),
-        Lang::En => write!(text, " The stay ({from} to {to}) falls within the time of the later measure below ({wf} to {wt}); that this place belongs to it rests on {sure}. "),
+        Lang::ZhCn => write!(
+            text,
+            "停留日期（{from}至{to}）落在下面这项后来的措施的时间（{wf}至{wt}）内；把这个地方算进去的依据是{sure}。"
+        ),
+        Lang::ZhTw => write!(
+            text,
+            "停留日期（{from}至{to}）落在下面這項後來的措施的時間（{wf}至{wt}）內；把這個地方算進去的依據是{sure}。"
+        ),
+        Lang::En => write!(
+            text,
+            " The stay ({from} to {to}) falls within the time of the later measure below ({wf} to {wt}); that this place belongs to it rests on {sure}. "
+        ),
     };
     text.push_str(summary);
     text

@@ -103,7 +103,12 @@ pub fn relate<'a>(
         .gazetteer
         .places()
         .iter()
-        .map(|p| (p, Haversine.distance(point, Point::new(p.lon, p.lat)) / 1000.0))
+        .map(|p| {
+            (
+                p,
+                Haversine.distance(point, Point::new(p.lon, p.lat)) / 1000.0,
+            )
+        })
         .min_by(|a, b| a.1.total_cmp(&b.1))?;
     if km > nearest.radius_km {
         return None;
