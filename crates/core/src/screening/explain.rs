@@ -172,6 +172,16 @@ fn sureness(confidence: crate::data::Confidence, lang: Lang) -> &'static str {
     }
 }
 
+/// `template` with each `{key}` replaced (a few short sentences: one `replace` per key keeps
+/// the screening worker smaller than a `format!` per language).
+fn put(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (key, value)| {
+            text.replace(&format!("{{{key}}}"), value)
+        })
+}
+
 /// The `why` of a stay in one of a later event's places: where (and, for coordinates, by which
 /// gazetteer place), when, then the event's own summary, which is worded as its sources allow.
 pub fn place_why(
@@ -180,81 +190,80 @@ pub fn place_why(
     summary: &str,
     lang: Lang,
 ) -> String {
+    let mut template = String::from(if m.relation == Relation::Inside {
+        lang.pick(
+            "这次停留在{area}范围内。",
+            "這次停留在{area}範圍內。",
+            "This stay is in {area}.",
+        )
+    } else {
+        lang.pick(
+            "{place}包括{area}，看不出你是否到过{area}。",
+            "{place}包括{area}，看不出你是否到過{area}。",
+            "{place} includes {area}; we cannot tell whether you were in {area}.",
+        )
+    });
+    let (via, km) = m.via.map_or((String::new(), String::new()), |(p, km)| {
+        template.push_str(lang.pick(
+            "（按最近的已知地点{via}判断，约 {km} 公里；靠近边界时可能不准。）",
+            "（按最近的已知地點{via}判斷，約 {km} 公里；靠近邊界時可能不準。）",
+            " (judged by the nearest place we know, {via}, about {km} km away; near a boundary this may be wrong.)",
+        ));
+        (lang.pick(&p.zh, &p.zh_tw, &p.en).to_owned(), format!("{km:.0}"))
+    });
+    template.push_str(lang.pick(
+        "停留日期（{from}至{to}）落在下面这项后来的措施的时间（{wf}至{wt}）内；把这个地方算进去的依据是{sure}。",
+        "停留日期（{from}至{to}）落在下面這項後來的措施的時間（{wf}至{wt}）內；把這個地方算進去的依據是{sure}。",
+        " The stay ({from} to {to}) falls within the time of the later measure below ({wf} to {wt}); that this place belongs to it rests on {sure}. ",
+    ));
     let place = place_name(finding);
-    let area = m.place.name.get(lang.code());
-    let mut text = match (m.relation, lang) {
-        (Relation::Inside, Lang::ZhCn) => format!("这次停留在{area}范围内。"),
-        (Relation::Inside, Lang::ZhTw) => format!("這次停留在{area}範圍內。"),
-        (Relation::Inside, Lang::En) => format!("This stay is in {area}."),
-        (_, Lang::ZhCn) => format!("{place}包括{area}，看不出你是否到过{area}。"),
-        (_, Lang::ZhTw) => format!("{place}包括{area}，看不出你是否到過{area}。"),
-        (_, Lang::En) => {
-            format!("{place} includes {area}; we cannot tell whether you were in {area}.")
-        }
-    };
-    if let Some((via, km)) = m.via {
-        let via = lang.pick(&via.zh, &via.zh_tw, &via.en);
-        let _ = match lang {
-            Lang::ZhCn => write!(
-                text,
-                "（按最近的已知地点{via}判断，约 {km:.0} 公里；靠近边界时可能不准。）"
-            ),
-            Lang::ZhTw => write!(
-                text,
-                "（按最近的已知地點{via}判斷，約 {km:.0} 公里；靠近邊界時可能不準。）"
-            ),
-            Lang::En => write!(
-                text,
-                " (judged by the nearest place we know, {via}, about {km:.0} km away; near a boundary this may be wrong.)"
-            ),
-        };
-    }
-    let (from, to) = (&finding.stay_from, &finding.stay_to);
-    let wf = &finding.window_from;
     let wt = finding
         .window_to
         .as_deref()
         .unwrap_or_else(|| lang.pick("今", "今", "now"));
-    let sure = sureness(m.place.confidence, lang);
-    let _ = match lang {
-        Lang::ZhCn => write!(
-            text,
-            "停留日期（{from}至{to}）落在下面这项后来的措施的时间（{wf}至{wt}）内；把这个地方算进去的依据是{sure}。"
-        ),
-        Lang::ZhTw => write!(
-            text,
-            "停留日期（{from}至{to}）落在下面這項後來的措施的時間（{wf}至{wt}）內；把這個地方算進去的依據是{sure}。"
-        ),
-        Lang::En => write!(
-            text,
-            " The stay ({from} to {to}) falls within the time of the later measure below ({wf} to {wt}); that this place belongs to it rests on {sure}. "
-        ),
-    };
+    let mut text = put(
+        &template,
+        &[
+            ("place", &place),
+            ("area", m.place.name.get(lang.code())),
+            ("via", &via),
+            ("km", &km),
+            ("from", &finding.stay_from),
+            ("to", &finding.stay_to),
+            ("wf", &finding.window_from),
+            ("wt", wt),
+            ("sure", sureness(m.place.confidence, lang)),
+        ],
+    );
     text.push_str(summary);
     text
 }
 
 /// The one-sentence clue of a stay in one of a later event's places.
 pub fn place_clue(finding: &Finding, m: &super::places::PlaceMatch<'_>, lang: Lang) -> String {
-    let place = place_name(finding);
-    let area = m.place.name.get(lang.code());
-    let area = if m.relation == Relation::Inside {
-        area.to_owned()
+    let template = if m.relation == Relation::Inside {
+        lang.pick(
+            "{place}：在{area}，{from} 至 {to}，与一项后来的措施相符（{sure}）。",
+            "{place}：在{area}，{from} 至 {to}，與一項後來的措施相符（{sure}）。",
+            "{place}: in {area}, {from} to {to}, matches a later measure ({sure}).",
+        )
     } else {
-        format!("{}{area}", lang.pick("可能在", "可能在", "maybe "))
+        lang.pick(
+            "{place}：可能在{area}，{from} 至 {to}，与一项后来的措施相符（{sure}）。",
+            "{place}：可能在{area}，{from} 至 {to}，與一項後來的措施相符（{sure}）。",
+            "{place}: maybe in {area}, {from} to {to}, matches a later measure ({sure}).",
+        )
     };
-    let area = if m.relation == Relation::Inside {
-        format!("{}{area}", lang.pick("在", "在", "in "))
-    } else {
-        area
-    };
-    let (from, to) = (&finding.stay_from, &finding.stay_to);
-    let sure = sureness(m.place.confidence, lang);
-    match lang {
-        Lang::ZhCn => format!("{place}：{area}，{from} 至 {to}，与一项后来的措施相符（{sure}）。"),
-        Lang::ZhTw => format!("{place}：{area}，{from} 至 {to}，與一項後來的措施相符（{sure}）。"),
-        Lang::En => format!("{place}: {area}, {from} to {to}, matches a later measure ({sure})."),
-    }
+    put(
+        template,
+        &[
+            ("place", &place_name(finding)),
+            ("area", m.place.name.get(lang.code())),
+            ("from", &finding.stay_from),
+            ("to", &finding.stay_to),
+            ("sure", sureness(m.place.confidence, lang)),
+        ],
+    )
 }
 
 fn place_name(finding: &Finding) -> String {

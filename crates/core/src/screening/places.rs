@@ -88,7 +88,7 @@ pub fn relate<'a>(
             && data
                 .regions
                 .country(&p.area)
-                .is_some_and(|c| c.covers(point))
+                .is_some_and(|c| c.index.covers(lon, lat))
     }) {
         return Some(PlaceMatch {
             place,
@@ -96,7 +96,12 @@ pub fn relate<'a>(
             via: None,
         });
     }
-    if data.regions.countries.iter().any(|c| c.covers(point)) {
+    if data
+        .regions
+        .countries
+        .iter()
+        .any(|c| c.index.covers(lon, lat))
+    {
         return None;
     }
     let (nearest, km) = data
