@@ -319,24 +319,29 @@ fn later_event_places_exist_in_the_data() {
     for e in &events.events {
         for p in &e.places {
             named += 1;
-            if p.is_country() {
+            if prescreen_core::data::is_country(p) {
                 assert!(
-                    outlines.iter().any(|c| c.props.country == p.area),
-                    "event {}: no outline for {}",
-                    e.id,
-                    p.area
+                    outlines.iter().any(|c| c.props.country == *p),
+                    "event {}: no outline for {p}",
+                    e.id
                 );
             } else {
                 assert!(
-                    places.places.iter().any(|g| g.admin == p.area),
-                    "event {}: no gazetteer division {}",
-                    e.id,
-                    p.area
+                    places.places.iter().any(|g| g.admin == *p),
+                    "event {}: no gazetteer division {p}",
+                    e.id
                 );
             }
+        }
+        if !e.places.is_empty() {
             assert!(
-                !p.reason.trim().is_empty(),
-                "{}: place without a reason",
+                e.places_confidence.is_some(),
+                "{}: places without a confidence",
+                e.id
+            );
+            assert!(
+                !e.places_reason.trim().is_empty(),
+                "{}: places without a reason",
                 e.id
             );
         }

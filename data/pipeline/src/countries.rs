@@ -14,18 +14,19 @@
 
 use geo::{Contains, MultiPolygon, Point};
 
-/// ISO alpha-2 → the alpha-3 code of `outlines.geojson` (see data/prep/prep.py).
-pub fn alpha3(code: &str) -> Option<&'static str> {
+/// ISO alpha-2 → the alpha-3 code of `outlines.geojson` (see data/prep/prep.py) and the
+/// country's name in zh-CN, zh-TW (Taiwan usage: 寮國) and English.
+pub fn country(code: &str) -> Option<(&'static str, [&'static str; 3])> {
     Some(match code {
-        "MM" => "MMR",
-        "LA" => "LAO",
-        "VN" => "VNM",
-        "TH" => "THA",
-        "KH" => "KHM",
-        "PH" => "PHL",
-        "AE" => "ARE",
-        "MY" => "MYS",
-        "TR" => "TUR",
+        "MM" => ("MMR", ["缅甸", "緬甸", "Myanmar"]),
+        "LA" => ("LAO", ["老挝", "寮國", "Laos"]),
+        "VN" => ("VNM", ["越南", "越南", "Vietnam"]),
+        "TH" => ("THA", ["泰国", "泰國", "Thailand"]),
+        "KH" => ("KHM", ["柬埔寨", "柬埔寨", "Cambodia"]),
+        "PH" => ("PHL", ["菲律宾", "菲律賓", "the Philippines"]),
+        "AE" => ("ARE", ["阿联酋", "阿聯酋", "the United Arab Emirates"]),
+        "MY" => ("MYS", ["马来西亚", "馬來西亞", "Malaysia"]),
+        "TR" => ("TUR", ["土耳其", "土耳其", "Turkey"]),
         _ => return None,
     })
 }

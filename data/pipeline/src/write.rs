@@ -566,17 +566,25 @@ fn build_events(
             }
         }
         for p in &e.places {
-            let known = if p.is_country() {
-                countries::alpha3(&p.area).is_some()
+            let known = if prescreen_core::data::is_country(p) {
+                countries::country(p).is_some()
             } else {
-                places.places.iter().any(|g| g.admin == p.area)
+                places.places.iter().any(|g| g.admin == *p)
             };
-            if !known || p.reason.trim().is_empty() {
+            if !known {
                 return Err(format!(
-                    "event {}: place {:?} is unknown (a country needs its code in countries::alpha3, an admin path a gazetteer division) or has no reason",
-                    e.id, p.area
+                    "event {}: place {p:?} is unknown (a country needs its code in countries::country, an admin path a gazetteer division)",
+                    e.id
                 ));
             }
+        }
+        if !e.places.is_empty()
+            && (e.places_confidence.is_none() || e.places_reason.trim().is_empty())
+        {
+            return Err(format!(
+                "event {}: places need places_confidence and places_reason",
+                e.id
+            ));
         }
         if !e.places.is_empty() && e.summary.is_none() {
             return Err(format!("event {}: has places but no summary", e.id));
@@ -599,10 +607,11 @@ fn country_features(
     let mut seen = BTreeSet::new();
     let mut features = Vec::new();
     for place in events.events.iter().flat_map(|e| &e.places) {
-        if !place.is_country() || !seen.insert(place.area.clone()) {
+        if !prescreen_core::data::is_country(place) || !seen.insert(place.clone()) {
             continue;
         }
-        let a3 = countries::alpha3(&place.area).ok_or(format!("no alpha-3 for {}", place.area))?;
+        let (a3, [zh, zh_tw, en]) =
+            countries::country(place).ok_or(format!("no alpha-3 for {place}"))?;
         let shape = outlines.get(a3).ok_or(format!(
             "outlines.geojson: {a3} missing; rerun data/build.sh"
         ))?;
@@ -614,21 +623,18 @@ fn country_features(
             .map(|p| (p, p.lat, p.lon));
         if let Some(p) = countries::first_inside(shape, chinese) {
             return Err(format!(
-                "country-{}: the simplified outline covers the Chinese place {} ({}); lower OUTLINE_CN_TOL_DEG in data/prep/prep.py",
-                place.area, p.id, p.zh
+                "country-{place}: the simplified outline covers the Chinese place {} ({}); lower OUTLINE_CN_TOL_DEG in data/prep/prep.py",
+                p.id, p.zh
             ));
         }
-        eprintln!(
-            "data-pipeline: country-{}: {vertices} vertices, no Chinese place inside",
-            place.area
-        );
+        eprintln!("data-pipeline: country-{place}: {vertices} vertices, no Chinese place inside");
         let props = RegionProperties {
-            id: format!("country-{}", place.area),
+            id: format!("country-{place}"),
             kind: "country".into(),
-            name_zh: place.name.zh_cn.clone(),
-            name_zh_tw: place.name.zh_tw.clone(),
-            name_en: place.name.en.clone(),
-            country: place.area.clone(),
+            name_zh: zh.into(),
+            name_zh_tw: zh_tw.into(),
+            name_en: en.into(),
+            country: place.clone(),
             approximate: true,
             method: format!(
                 "OpenStreetMap-derived land polygon, parts under 5 km² left out, simplified by \

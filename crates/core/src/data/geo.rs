@@ -81,52 +81,40 @@ pub struct Event {
     pub confidence: Confidence,
     pub sources: Vec<Source>,
     /// The places the sources name, for an event not drawn as `regions` (a later measure tied to
-    /// a Chinese prefecture or a country); screening relates a stay to them ([`EventPlace`]).
+    /// a Chinese prefecture or a country); screening relates a stay to them
+    /// ([`crate::screening::relate_named`]). Each is an ISO 3166-1 alpha-2 code (`KH`: a named
+    /// stay by the gazetteer's country, coordinates by the country's outline `country-KH` in
+    /// `regions.geojson`) or an administrative path the gazetteer holds (`云南省/临沧市`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub places: Vec<EventPlace>,
+    pub places: Vec<String>,
+    /// How sure the sources are that `places` belong to the event (`inferred` when it is our
+    /// reading of them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places_confidence: Option<Confidence>,
+    /// Which source names the places, or why we read them so.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub places_reason: String,
     /// The cause a stay in one of `places` points at, when the case names that cause's platform
     /// (a phone number for `phone_number_flagged`); never stronger than the event's confidence.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cause: Option<Cause>,
-    /// What the event was, in one or two sentences worded as strongly as its sources allow (a
-    /// report stays a report): the finding of a stay in one of `places` ends with it.
+    /// The finding of a stay in one of `places`, worded as strongly as the event's sources allow
+    /// (a report stays a report), after the sentence on where the stay was: `{from}`, `{to}` (the
+    /// stay), `{wf}`, `{wt}` (the window) are filled in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Localized>,
 }
 
-/// A place an event's sources name: a country or a Chinese administrative division.
+/// True when an event's place is a country code (`KH`) rather than an administrative path.
 ///
-/// `area` is an ISO 3166-1 alpha-2 code (`KH`): a named stay is in it when the gazetteer puts
-/// the place in that country, a stay given as coordinates when the country's simplified land
-/// polygon (`country-KH` in `regions.geojson`) covers the point. Or it is an administrative path
-/// (`云南省/临沧市`): a named stay is in it when its gazetteer admin path is the area or lies
-/// under it, coordinates when the nearest gazetteer place (whose radius reaches the point) does.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EventPlace {
-    pub area: String,
-    pub name: Localized,
-    /// How sure the sources are that this place belongs to the event (`inferred` when it is
-    /// our reading of them).
-    pub confidence: Confidence,
-    /// Which source names the place, or why we read it so.
-    pub reason: String,
-}
-
-impl EventPlace {
-    /// True when `area` is a country code rather than an administrative path.
-    ///
-    /// ```
-    /// # use prescreen_core::data::{EventPlace, Localized, Confidence};
-    /// # let l = Localized { zh_cn: String::new(), zh_tw: String::new(), en: String::new() };
-    /// let place = |area: &str| EventPlace { area: area.into(), name: l.clone(), confidence: Confidence::Inferred, reason: String::new() };
-    /// assert!(place("KH").is_country());
-    /// assert!(!place("云南省/临沧市").is_country());
-    /// assert!(!place("kh").is_country());
-    /// ```
-    pub fn is_country(&self) -> bool {
-        self.area.len() == 2 && self.area.bytes().all(|b| b.is_ascii_uppercase())
-    }
+/// ```
+/// use prescreen_core::data::is_country;
+/// assert!(is_country("KH"));
+/// assert!(!is_country("云南省/临沧市"));
+/// assert!(!is_country("kh"));
+/// ```
+pub fn is_country(area: &str) -> bool {
+    area.len() == 2 && area.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// `events.json`.

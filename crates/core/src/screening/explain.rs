@@ -183,64 +183,69 @@ fn put(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 /// The `why` of a stay in one of a later event's places: where (and, for coordinates, by which
-/// gazetteer place), when, then the event's own summary, which is worded as its sources allow.
+/// gazetteer place), how sure the place is, then the event's own summary, worded as its sources
+/// allow, with the stay's and the window's dates filled in.
 pub fn place_why(
     finding: &Finding,
     m: &super::places::PlaceMatch<'_>,
+    area: &str,
     summary: &str,
     lang: Lang,
 ) -> String {
     let mut template = String::from(if m.relation == Relation::Inside {
         lang.pick(
-            "这次停留在{area}范围内。",
-            "這次停留在{area}範圍內。",
-            "This stay is in {area}.",
+            "这次停留在{area}范围内",
+            "這次停留在{area}範圍內",
+            "This stay is in {area}",
         )
     } else {
         lang.pick(
-            "{place}包括{area}，看不出你是否到过{area}。",
-            "{place}包括{area}，看不出你是否到過{area}。",
-            "{place} includes {area}; we cannot tell whether you were in {area}.",
+            "{place}包括{area}，看不出你是否到过{area}",
+            "{place}包括{area}，看不出你是否到過{area}",
+            "{place} includes {area}; we cannot tell whether you were in {area}",
         )
     });
     let (via, km) = m.via.map_or((String::new(), String::new()), |(p, km)| {
         template.push_str(lang.pick(
-            "（按最近的已知地点{via}判断，约 {km} 公里；靠近边界时可能不准。）",
-            "（按最近的已知地點{via}判斷，約 {km} 公里；靠近邊界時可能不準。）",
-            " (judged by the nearest place we know, {via}, about {km} km away; near a boundary this may be wrong.)",
+            "（按最近的已知地点{via}判断，约 {km} 公里；靠近边界时可能不准）",
+            "（按最近的已知地點{via}判斷，約 {km} 公里；靠近邊界時可能不準）",
+            " (judged by the nearest place we know, {via}, about {km} km away; near a boundary this may be wrong)",
         ));
         (lang.pick(&p.zh, &p.zh_tw, &p.en).to_owned(), format!("{km:.0}"))
     });
     template.push_str(lang.pick(
-        "停留日期（{from}至{to}）落在下面这项后来的措施的时间（{wf}至{wt}）内；把这个地方算进去的依据是{sure}。",
-        "停留日期（{from}至{to}）落在下面這項後來的措施的時間（{wf}至{wt}）內；把這個地方算進去的依據是{sure}。",
-        " The stay ({from} to {to}) falls within the time of the later measure below ({wf} to {wt}); that this place belongs to it rests on {sure}. ",
+        "；把{area}算进这项措施，依据是{sure}。",
+        "；把{area}算進這項措施，依據是{sure}。",
+        "; that {area} belongs to this measure rests on {sure}. ",
     ));
-    let place = place_name(finding);
+    template.push_str(summary);
     let wt = finding
         .window_to
         .as_deref()
         .unwrap_or_else(|| lang.pick("今", "今", "now"));
-    let mut text = put(
+    put(
         &template,
         &[
-            ("place", &place),
-            ("area", m.place.name.get(lang.code())),
+            ("place", &place_name(finding)),
+            ("area", area),
             ("via", &via),
             ("km", &km),
             ("from", &finding.stay_from),
             ("to", &finding.stay_to),
             ("wf", &finding.window_from),
             ("wt", wt),
-            ("sure", sureness(m.place.confidence, lang)),
+            ("sure", sureness(finding.region_confidence, lang)),
         ],
-    );
-    text.push_str(summary);
-    text
+    )
 }
 
 /// The one-sentence clue of a stay in one of a later event's places.
-pub fn place_clue(finding: &Finding, m: &super::places::PlaceMatch<'_>, lang: Lang) -> String {
+pub fn place_clue(
+    finding: &Finding,
+    m: &super::places::PlaceMatch<'_>,
+    area: &str,
+    lang: Lang,
+) -> String {
     let template = if m.relation == Relation::Inside {
         lang.pick(
             "{place}：在{area}，{from} 至 {to}，与一项后来的措施相符（{sure}）。",
@@ -258,10 +263,10 @@ pub fn place_clue(finding: &Finding, m: &super::places::PlaceMatch<'_>, lang: La
         template,
         &[
             ("place", &place_name(finding)),
-            ("area", m.place.name.get(lang.code())),
+            ("area", area),
             ("from", &finding.stay_from),
             ("to", &finding.stay_to),
-            ("sure", sureness(m.place.confidence, lang)),
+            ("sure", sureness(finding.region_confidence, lang)),
         ],
     )
 }

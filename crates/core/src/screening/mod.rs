@@ -21,8 +21,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::case::{Case, Location};
-use crate::data::DataSet;
-use crate::data::Event;
+use crate::data::{Confidence, DataSet, Event};
 use crate::datum::to_wgs84;
 use crate::error::InputError;
 use crate::i18n::Lang;
@@ -33,7 +32,7 @@ mod places;
 
 pub use explain::{clue, place_clue, place_why, why};
 pub use finding::{Finding, Relation};
-pub use places::{PlaceMatch, relate, relate_named};
+pub use places::{PlaceMatch, place_name, relate, relate_named};
 
 /// Screens every stay of the case against every location-based event.
 ///
@@ -122,8 +121,8 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
                 lon,
                 radius_km,
                 event: event.id.clone(),
-                region: m.place.area.clone(),
-                region_confidence: m.place.confidence,
+                region: m.place.to_owned(),
+                region_confidence: event.places_confidence.unwrap_or(Confidence::Unverified),
                 relation: m.relation,
                 distance_km: 0.0,
                 distance_max_km: 0.0,
@@ -143,8 +142,9 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
                 }),
             };
             let summary = event.summary.as_ref().map_or("", |s| s.get(lang.code()));
-            finding.why = place_why(&finding, &m, summary, lang);
-            finding.clue = place_clue(&finding, &m, lang);
+            let area = place_name(data, m.place, lang);
+            finding.why = place_why(&finding, &m, area, summary, lang);
+            finding.clue = place_clue(&finding, &m, area, lang);
             findings.push(finding);
         }
     }
@@ -213,9 +213,13 @@ fn nearest_region<'a>(
 pub fn window(event: &Event) -> (Date, Option<Date>) {
     let (first, last) = match event.effective.parse::<Date>() {
         Ok(day) => (day, day),
-        Err(_) => format!("{}-01", event.effective)
-            .parse::<Date>()
-            .map_or((Date::MIN, Date::MIN), |d| (d, d.last_of_month())),
+        // "YYYY-MM": the month's first and last days.
+        Err(_) => event
+            .effective
+            .split_once('-')
+            .and_then(|(y, m)| Date::new(y.parse().ok()?, m.parse().ok()?, 1).ok())
+            .and_then(|d| Some((d, Date::new(d.year(), d.month(), d.days_in_month()).ok()?)))
+            .unwrap_or((Date::MIN, Date::MIN)),
     };
     let from = first
         .checked_sub((event.lookback_days as i64).days())

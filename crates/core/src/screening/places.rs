@@ -1,5 +1,5 @@
-//! Stays against the places of later events ([`crate::data::EventPlace`]): a country, or a
-//! Chinese division by its admin path.
+//! Stays against the places of later events (`Event::places`): a country, or a Chinese
+//! division by its admin path.
 //!
 //! - A named stay is **inside** a country when the gazetteer puts it in that country, and inside
 //!   a division when its admin path is the division's or lies under it (耿马县 is in
@@ -17,12 +17,14 @@ use geo::{Distance, Haversine, Point};
 
 use super::finding::Relation;
 use crate::case::Location;
-use crate::data::{DataSet, EventPlace, Place};
+use crate::data::{DataSet, Place, is_country};
+use crate::i18n::Lang;
 
 /// How a stay relates to one of an event's places.
 #[derive(Debug, Clone, Copy)]
 pub struct PlaceMatch<'a> {
-    pub place: &'a EventPlace,
+    /// The event's place (`KH`, `云南省/临沧市`).
+    pub place: &'a str,
     pub relation: Relation,
     /// For coordinates matched to a division: the gazetteer place that decided, and its distance.
     pub via: Option<(&'a Place, f64)>,
@@ -31,10 +33,9 @@ pub struct PlaceMatch<'a> {
 /// The strongest relation of a stay (a named place, or a WGS-84 point) to any of `places`.
 ///
 /// ```
-/// # use prescreen_core::data::{EventPlace, Localized, Confidence, Place};
+/// # use prescreen_core::data::{Confidence, Place};
 /// # use prescreen_core::screening::{Relation, relate_named};
-/// # let l = Localized { zh_cn: "临沧市".into(), zh_tw: "臨滄市".into(), en: "Lincang".into() };
-/// # let area = |a: &str| EventPlace { area: a.into(), name: l.clone(), confidence: Confidence::Unverified, reason: "r".into() };
+/// # let area = |a: &str| a.to_string();
 /// # let place = |admin: &str, country: &str| Place { id: "x".into(), zh: "x".into(), zh_tw: "x".into(), pinyin: "x".into(), en: "x".into(), aliases: vec![], lat: 0.0, lon: 0.0, radius_km: 1.0, admin: admin.into(), country: country.into(), kind: "town".into(), confidence: Confidence::Single, sources: vec![] };
 /// let lincang = [area("云南省/临沧市")];
 /// // a county of the prefecture, or the prefecture itself: inside
@@ -49,15 +50,15 @@ pub struct PlaceMatch<'a> {
 /// assert_eq!(relate_named(&place("柬埔寨/西哈努克省", "KH"), &[area("KH")]).unwrap().relation, Relation::Inside);
 /// assert!(relate_named(&place("云南省/西双版纳傣族自治州/勐海县", "CN"), &[area("MM")]).is_none());
 /// ```
-pub fn relate_named<'a>(stay: &Place, places: &'a [EventPlace]) -> Option<PlaceMatch<'a>> {
+pub fn relate_named<'a>(stay: &Place, places: &'a [String]) -> Option<PlaceMatch<'a>> {
     places
         .iter()
         .filter_map(|place| {
-            let relation = if place.is_country() {
-                (stay.country == place.area).then_some(Relation::Inside)?
-            } else if under(&stay.admin, &place.area) {
+            let relation = if is_country(place) {
+                (stay.country == *place).then_some(Relation::Inside)?
+            } else if under(&stay.admin, place) {
                 Relation::Inside
-            } else if stay.country == "CN" && under(&place.area, &stay.admin) {
+            } else if stay.country == "CN" && under(place, &stay.admin) {
                 Relation::Near
             } else {
                 return None;
@@ -77,17 +78,17 @@ pub fn relate<'a>(
     location: &Location,
     named: Option<&Place>,
     (lat, lon): (f64, f64),
-    places: &'a [EventPlace],
+    places: &'a [String],
 ) -> Option<PlaceMatch<'a>> {
     if let (Location::Named(_), Some(stay)) = (location, named) {
         return relate_named(stay, places);
     }
     let point = Point::new(lon, lat);
     if let Some(place) = places.iter().find(|p| {
-        p.is_country()
+        is_country(p)
             && data
                 .regions
-                .country(&p.area)
+                .country(p)
                 .is_some_and(|c| c.index.covers(lon, lat))
     }) {
         return Some(PlaceMatch {
@@ -123,6 +124,20 @@ pub fn relate<'a>(
         via: Some((nearest, km)),
         ..found
     })
+}
+
+/// The name of an event's place in `lang`: the country outline's, or the gazetteer division's
+/// whose admin path it is (临沧市, 西双版纳傣族自治州).
+pub fn place_name<'a>(data: &'a DataSet, place: &'a str, lang: Lang) -> &'a str {
+    let country = data.regions.country(place).map(|c| &c.properties);
+    if let Some(c) = country {
+        return lang.pick(&c.name_zh, &c.name_zh_tw, &c.name_en);
+    }
+    data.gazetteer
+        .places()
+        .iter()
+        .find(|p| p.admin == place)
+        .map_or(place, |p| lang.pick(&p.zh, &p.zh_tw, &p.en))
 }
 
 /// True when `admin` is `area` or lies under it (`云南省/临沧市/耿马县` under `云南省/临沧市`).
