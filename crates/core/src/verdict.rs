@@ -23,7 +23,7 @@ use crate::data::DataSet;
 use crate::error::InputError;
 use crate::glance::{Glance, glance};
 use crate::i18n::Lang;
-use crate::screening::{Finding, screen_stays};
+use crate::screening::{Finding, is_area_finding, screen_stays};
 
 pub use crate::data::Cause as CauseKind;
 
@@ -130,7 +130,13 @@ impl Screening {
 /// Screens a validated case and decides the verdict.
 pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, InputError> {
     let findings = screen_stays(case, data, lang)?;
-    let strongest = findings.iter().max_by_key(|f| f.strength());
+    // The verdict is about the border-area freeze: later events' places do not decide it.
+    let area_findings: Vec<Finding> = findings
+        .iter()
+        .filter(|f| is_area_finding(f, data))
+        .cloned()
+        .collect();
+    let strongest = area_findings.iter().max_by_key(|f| f.strength());
     let strength = strongest.map_or(0, Finding::strength);
     let geo_verdict = Verdict::from_strength(strength);
     let mut explanation = vec![geography_sentence(strongest, strength, lang)];
@@ -176,20 +182,30 @@ pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, Input
             ));
         }
     }
-    explanation.push(say(
-        lang,
-        "这只是根据公开资料的估计，不是结论，也不能保证解封。",
-        "這只是根據公開資料的估計，不是結論，也不能保證解封。",
-        "This is an estimate from public sources, not a finding, and no promise of unfreezing.",
-    ));
 
     let kind = if kind == CauseKind::BorderAreaFreeze && verdict < Verdict::Possible {
         CauseKind::Unknown
     } else {
         kind
     };
+    let (kind, confidence, later) = weigh_later(
+        case,
+        data,
+        &findings,
+        message.as_ref(),
+        (kind, confidence),
+        lang,
+        &mut explanation,
+    );
+    explanation.push(say(
+        lang,
+        "这只是根据公开资料的估计，不是结论，也不能保证解封。",
+        "這只是根據公開資料的估計，不是結論，也不能保證解封。",
+        "This is an estimate from public sources, not a finding, and no promise of unfreezing.",
+    ));
     let channel_ids: Vec<String> = match (&message, kind) {
         (Some(m), _) if m.cause != CauseKind::Unknown => m.channels.clone(),
+        (_, _) if later.is_some() => later.map(|(_, e)| e.channels.clone()).unwrap_or_default(),
         (_, CauseKind::BorderAreaFreeze) => event
             .as_deref()
             .and_then(|id| data.events.iter().find(|e| e.id == id))
@@ -210,16 +226,20 @@ pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, Input
         .and_then(|m| m.triage(kind))
         .map(|t| TriageText::from_triage(t, lang));
     let documents = documents(case, data, kind, verdict, lang);
-    let glance = glance(kind, verdict, confidence, message.as_ref(), &findings, lang);
+    let clues = match later {
+        Some((f, _)) => std::slice::from_ref(f),
+        None => &area_findings[..],
+    };
+    let glance = glance(kind, verdict, confidence, message.as_ref(), clues, lang);
     Ok(Screening {
         data_version: data.version.clone(),
         verdict,
         cause: Cause {
             kind,
-            event: if kind == CauseKind::BorderAreaFreeze {
-                event
-            } else {
-                None
+            event: match later {
+                Some((_, e)) => Some(e.id.clone()),
+                None if kind == CauseKind::BorderAreaFreeze => event,
+                None => None,
             },
             confidence,
         },
@@ -233,6 +253,87 @@ pub fn check(case: &Case, data: &DataSet, lang: Lang) -> Result<Screening, Input
         documents,
         glance,
     })
+}
+
+/// What a stay in a later event's place adds (see [`crate::screening`]): the strongest such
+/// finding whose event names a cause.
+///
+/// - When the message already names that cause, one sentence says the stay fits it too; the
+///   confidence does not change (the later records are reports or our readings).
+/// - When no message names a cause, the border-area freeze is not in view and the case names the
+///   cause's platform (a phone number for `phone_number_flagged`), the finding becomes the cause,
+///   at a low confidence: 0.25 (one dot) when its place rests on unverified reports or our own
+///   inference, 0.4 otherwise. Returned with it, the finding and its event, whose channels and
+///   clue the result then shows.
+/// - Otherwise the finding is listed and nothing else changes.
+fn weigh_later<'a>(
+    case: &Case,
+    data: &'a DataSet,
+    findings: &'a [Finding],
+    message: Option<&Classification>,
+    (kind, confidence): (CauseKind, f64),
+    lang: Lang,
+    explanation: &mut Vec<String>,
+) -> (
+    CauseKind,
+    f64,
+    Option<(&'a Finding, &'a crate::data::Event)>,
+) {
+    // The first of equally strong findings (max_by_key keeps the last, so walk backwards).
+    let best = findings
+        .iter()
+        .rev()
+        .filter(|f| f.strength() > 0 && !is_area_finding(f, data))
+        .filter_map(|f| {
+            let event = data.events.iter().find(|e| e.id == f.event)?;
+            Some((f, event, event.cause?))
+        })
+        .max_by_key(|(f, _, _)| f.strength());
+    let Some((finding, event, cause)) = best else {
+        return (kind, confidence, None);
+    };
+    let named = message.map_or(CauseKind::Unknown, |m| m.cause);
+    if named == cause {
+        explanation.push(format!(
+            "{}{}",
+            say(lang, "另有一条线索：", "另有一條線索：", "One more clue: "),
+            finding.clue
+        ));
+        return (kind, confidence, None);
+    }
+    let platform = match cause {
+        CauseKind::PhoneNumberFlagged => crate::case::Platform::Phone,
+        CauseKind::BankRiskControl => crate::case::Platform::Bank,
+        _ => return (kind, confidence, None),
+    };
+    if named != CauseKind::Unknown
+        || kind == CauseKind::BorderAreaFreeze
+        || !case.platforms.contains(&platform)
+    {
+        return (kind, confidence, None);
+    }
+    use crate::data::Confidence as C;
+    let confidence = match finding.region_confidence {
+        C::Unverified | C::User | C::Inferred => 0.25,
+        _ => 0.4,
+    };
+    explanation.push(format!(
+        "{}{}{}",
+        say(
+            lang,
+            "没有能说明原因的提示文字，只有一条来自后来记录的线索：",
+            "沒有能說明原因的提示文字，只有一條來自後來記錄的線索：",
+            "No message names the cause; the only clue is a later record: "
+        ),
+        finding.clue,
+        say(
+            lang,
+            "这只是一条线索，不是结论。",
+            "這只是一條線索，不是結論。",
+            " This is a lead, not a finding."
+        )
+    ));
+    (cause, confidence, Some((finding, event)))
 }
 
 /// The verdict, cause and confidence once the message is weighed against the geography: a

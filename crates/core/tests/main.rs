@@ -17,6 +17,7 @@ mod golden;
 mod guidance_data;
 mod import;
 mod index;
+mod later_stories;
 mod letters_after_2026;
 mod no_panic;
 mod purity;

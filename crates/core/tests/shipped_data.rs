@@ -51,7 +51,23 @@ struct Region {
     shape: MultiPolygon<f64>,
 }
 
+/// The screened regions of `regions.geojson` (borders and country outlines left out).
 fn regions() -> Vec<Region> {
+    features()
+        .into_iter()
+        .filter(|r| r.props.kind == "region")
+        .collect()
+}
+
+/// The country outlines of `regions.geojson` (`kind: "country"`), for later events' places.
+fn countries() -> Vec<Region> {
+    features()
+        .into_iter()
+        .filter(|r| r.props.kind == "country")
+        .collect()
+}
+
+fn features() -> Vec<Region> {
     let fc: Collection = serde_json::from_str(&read("regions.geojson")).expect("regions.geojson");
     fc.features
         .into_iter()
@@ -68,9 +84,9 @@ fn regions() -> Vec<Region> {
                     return None;
                 }
             };
-            assert_eq!(
-                f.properties.kind, "region",
-                "{}: a polygon must be a region",
+            assert!(
+                ["region", "country"].contains(&f.properties.kind.as_str()),
+                "{}: a polygon must be a region or a country",
                 f.properties.id
             );
             Some(Region {
@@ -289,4 +305,92 @@ fn borders_were_simplified_within_tolerance() {
         assert!(b.max_error_km <= 0.2, "{}: {} km", b.id, b.max_error_km);
         assert!(b.median_error_km <= b.max_error_km);
     }
+}
+
+/// Every country a later event names has an outline in `regions.geojson`, and every Chinese
+/// division it names is one the gazetteer holds (so a stay can be related to it).
+#[test]
+fn later_event_places_exist_in_the_data() {
+    let places: PlacesFile =
+        prescreen_core::data::gazetteer::compact::decode(&read("places.json")).unwrap();
+    let events: EventsFile = serde_json::from_str(&read("events.json")).unwrap();
+    let outlines = countries();
+    let mut named = 0;
+    for e in &events.events {
+        for p in &e.places {
+            named += 1;
+            if prescreen_core::data::is_country(p) {
+                assert!(
+                    outlines.iter().any(|c| c.props.country == *p),
+                    "event {}: no outline for {p}",
+                    e.id
+                );
+            } else {
+                assert!(
+                    places.places.iter().any(|g| g.admin == *p),
+                    "event {}: no gazetteer division {p}",
+                    e.id
+                );
+            }
+        }
+        if !e.places.is_empty() {
+            assert!(
+                e.places_confidence.is_some(),
+                "{}: places without a confidence",
+                e.id
+            );
+            assert!(
+                !e.places_reason.trim().is_empty(),
+                "{}: places without a reason",
+                e.id
+            );
+        }
+        assert_eq!(
+            e.places.is_empty(),
+            e.summary.is_none(),
+            "{}: places need a summary",
+            e.id
+        );
+    }
+    assert!(named >= 11, "{named} places");
+}
+
+/// The simplified country outlines keep their cities inside and never reach into China: no
+/// Chinese gazetteer point (打洛, 瑞丽, 磨憨 … 3,700 of them) lies in any outline.
+#[test]
+fn country_outlines_hold_their_cities_and_no_chinese_place() {
+    let places: PlacesFile =
+        prescreen_core::data::gazetteer::compact::decode(&read("places.json")).unwrap();
+    let outlines = countries();
+    let outline = |code: &str| {
+        outlines
+            .iter()
+            .find(|c| c.props.country == code)
+            .unwrap_or_else(|| panic!("no outline {code}"))
+    };
+    for (id, code) in [
+        ("KH-phnompenh", "KH"),
+        ("KH-sihanoukville", "KH"),
+        ("MM-myawaddy", "MM"),
+    ] {
+        assert!(
+            outline(code).shape.covers(&place_point(&places, id)),
+            "{id} is outside the {code} outline"
+        );
+    }
+    for p in places.places.iter().filter(|p| p.country == "CN") {
+        let point = Point::new(p.lon, p.lat);
+        for c in &outlines {
+            assert!(
+                !c.shape.covers(&point),
+                "{} ({}) lies inside the {} outline",
+                p.id,
+                p.zh,
+                c.props.id
+            );
+        }
+    }
+    // 打洛, about 1 km from Myanmar, stays outside it, by a few hundred metres at least.
+    let daluo = place_point(&places, "CN-daluo");
+    assert!(distance_km(&outline("MM").shape, daluo) > 0.3);
 }

@@ -105,7 +105,9 @@ pub fn map_view(data: &DataSet, screening: &Screening, lang: Lang) -> Option<Map
     let near: Vec<_> = screening
         .findings
         .iter()
-        .filter(|f| f.relation != Relation::Far)
+        // The map draws the 2019 regions: a later event's place (a country, a prefecture) is
+        // not framed on it.
+        .filter(|f| f.relation != Relation::Far && data.regions.region(&f.region).is_some())
         .collect();
     let regions = &data.regions.regions;
     if near.is_empty() {

@@ -18,6 +18,7 @@
 //! `channels.json` and `legal.json`, from `data/guidance/` (see [`guidance`]).
 
 mod borders;
+mod countries;
 mod guidance;
 mod regions;
 mod validate;

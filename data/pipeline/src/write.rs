@@ -16,6 +16,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::borders;
+use crate::countries;
 use crate::regions::{self, Site};
 
 /// Douglas–Peucker tolerance for the border lines: 0.001° ≈ 100 m.
@@ -296,14 +297,16 @@ pub fn run(data: &Path, out: &Path) -> Result<(), String> {
         features.push(feature);
         border_infos.push(info);
     }
+    let places_file = build_places(&work, chn, &version)?;
+    let events_file = build_events(&inputs, &specs, &version, &places_file)?;
+    let outlines = countries(&work.join("outlines.geojson"))?;
+    features.extend(country_features(&events_file, &outlines, &places_file)?);
     let regions_json = json!({
         "type": "FeatureCollection",
         "data_version": version.data_version,
         "licence": format!("{ODBL}. {MIMU}."),
         "features": features
     });
-    let places_file = build_places(&work, chn, &version)?;
-    let events_file = build_events(&inputs, &specs, &version)?;
 
     let outputs: [(&str, String); 3] = [
         (
@@ -545,11 +548,13 @@ fn build_places(
     })
 }
 
-/// `events.json`: the events, each with sources and only known regions.
+/// `events.json`: the events, each with sources, only known regions, and places that the
+/// screening can find: a country with a land polygon, or an admin path the gazetteer holds.
 fn build_events(
     inputs: &Path,
     specs: &[RegionSpec],
     version: &Version,
+    places: &PlacesFile,
 ) -> Result<EventsFile, String> {
     let events: Vec<Event> = parse(&inputs.join("events.json"))?;
     let region_ids: BTreeSet<&str> = specs.iter().map(|s| s.id.as_str()).collect();
@@ -560,12 +565,121 @@ fn build_events(
                 return Err(format!("event {}: unknown region {r}", e.id));
             }
         }
+        for p in &e.places {
+            let known = if prescreen_core::data::is_country(p) {
+                countries::country(p).is_some()
+            } else {
+                places.places.iter().any(|g| g.admin == *p)
+            };
+            if !known {
+                return Err(format!(
+                    "event {}: place {p:?} is unknown (a country needs its code in countries::country, an admin path a gazetteer division)",
+                    e.id
+                ));
+            }
+        }
+        if !e.places.is_empty()
+            && (e.places_confidence.is_none() || e.places_reason.trim().is_empty())
+        {
+            return Err(format!(
+                "event {}: places need places_confidence and places_reason",
+                e.id
+            ));
+        }
+        if !e.places.is_empty() && e.summary.is_none() {
+            return Err(format!("event {}: has places but no summary", e.id));
+        }
     }
     Ok(EventsFile {
         data_version: version.data_version.clone(),
         licence: "Facts cited from the sources given per event; compilation CC BY 4.0.".into(),
         events,
     })
+}
+
+/// The outline of every country that an event names in `places` (from stage 1), checked: no
+/// Chinese gazetteer point may lie inside one (see [`countries`]).
+fn country_features(
+    events: &EventsFile,
+    outlines: &HashMap<String, MultiPolygon<f64>>,
+    places: &PlacesFile,
+) -> Result<Vec<Value>, String> {
+    let mut seen = BTreeSet::new();
+    let mut features = Vec::new();
+    for place in events.events.iter().flat_map(|e| &e.places) {
+        if !prescreen_core::data::is_country(place) || !seen.insert(place.clone()) {
+            continue;
+        }
+        let (a3, [zh, zh_tw, en]) =
+            countries::country(place).ok_or(format!("no alpha-3 for {place}"))?;
+        let shape = outlines.get(a3).ok_or(format!(
+            "outlines.geojson: {a3} missing; rerun data/build.sh"
+        ))?;
+        let vertices = shape.coords_count();
+        let chinese = places
+            .places
+            .iter()
+            .filter(|p| p.country == "CN")
+            .map(|p| (p, p.lat, p.lon));
+        if let Some(p) = countries::first_inside(shape, chinese) {
+            return Err(format!(
+                "country-{place}: the simplified outline covers the Chinese place {} ({}); lower OUTLINE_CN_TOL_DEG in data/prep/prep.py",
+                p.id, p.zh
+            ));
+        }
+        eprintln!("data-pipeline: country-{place}: {vertices} vertices, no Chinese place inside");
+        let props = RegionProperties {
+            id: format!("country-{place}"),
+            kind: "country".into(),
+            name_zh: zh.into(),
+            name_zh_tw: zh_tw.into(),
+            name_en: en.into(),
+            country: place.clone(),
+            approximate: true,
+            method: format!(
+                "OpenStreetMap-derived land polygon, parts under 5 km² left out, simplified by \
+                 Douglas–Peucker at 0.02° (≈ 2 km; a coordinate that close to a coast or to \
+                 another border may fall on the wrong side); where it touches China, China's \
+                 full-resolution land is cut out and the result simplified again at 0.001° \
+                 (≈ 100 m; no Chinese gazetteer point lies inside); {vertices} vertices. For \
+                 coordinates only: a named place takes the gazetteer's country."
+            ),
+            confidence: Confidence::Official,
+            sources: vec![Source {
+                url: GEO_MAPS_URL.into(),
+                title: GEO_MAPS_TITLE.into(),
+                title_en: None,
+                quote: None,
+                checked: None,
+            }],
+        };
+        features.push(json!({
+            "type": "Feature",
+            "properties": props,
+            "geometry": multipolygon_json3(shape)
+        }));
+    }
+    Ok(features)
+}
+
+/// A multipolygon at 3 decimals (≈ 110 m, as prepared; far below the outline's 2 km tolerance).
+fn multipolygon_json3(mp: &MultiPolygon<f64>) -> Value {
+    let ring = |r: &LineString<f64>| {
+        Value::Array(
+            r.0.iter()
+                .map(|c| json!([(c.x * 1e3).round() / 1e3, (c.y * 1e3).round() / 1e3]))
+                .collect(),
+        )
+    };
+    let polys: Vec<Value> =
+        mp.0.iter()
+            .map(|p| {
+                let mut rings = vec![ring(p.exterior())];
+                rings.extend(p.interiors().iter().map(ring));
+                Value::Array(rings)
+            })
+            .collect();
+    json!({"type": "MultiPolygon", "coordinates": polys})
 }
 
 /// Writes each file (with a final newline) into `out`; returns their sizes for `meta.json`.

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::source::{Confidence, Source};
+use super::messages::Cause;
+use super::source::{Confidence, Localized, Source};
 
 /// A point in the gazetteer: a named place with an uncertainty radius (a township is not a dot).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,6 +80,41 @@ pub struct Event {
     pub channels: Vec<String>,
     pub confidence: Confidence,
     pub sources: Vec<Source>,
+    /// The places the sources name, for an event not drawn as `regions` (a later measure tied to
+    /// a Chinese prefecture or a country); screening relates a stay to them
+    /// ([`crate::screening::relate_named`]). Each is an ISO 3166-1 alpha-2 code (`KH`: a named
+    /// stay by the gazetteer's country, coordinates by the country's outline `country-KH` in
+    /// `regions.geojson`) or an administrative path the gazetteer holds (`云南省/临沧市`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
+    /// How sure the sources are that `places` belong to the event (`inferred` when it is our
+    /// reading of them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub places_confidence: Option<Confidence>,
+    /// Which source names the places, or why we read them so.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub places_reason: String,
+    /// The cause a stay in one of `places` points at, when the case names that cause's platform
+    /// (a phone number for `phone_number_flagged`); never stronger than the event's confidence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cause: Option<Cause>,
+    /// The finding of a stay in one of `places`, worded as strongly as the event's sources allow
+    /// (a report stays a report), after the sentence on where the stay was: `{from}`, `{to}` (the
+    /// stay), `{wf}`, `{wt}` (the window) are filled in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Localized>,
+}
+
+/// True when an event's place is a country code (`KH`) rather than an administrative path.
+///
+/// ```
+/// use prescreen_core::data::is_country;
+/// assert!(is_country("KH"));
+/// assert!(!is_country("云南省/临沧市"));
+/// assert!(!is_country("kh"));
+/// ```
+pub fn is_country(area: &str) -> bool {
+    area.len() == 2 && area.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// `events.json`.

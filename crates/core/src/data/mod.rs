@@ -53,7 +53,7 @@ pub use channels::{
     AsksFor, Channel, ChannelsFile, Contact, ContactKind, Cost, Hours, How, Note, TimeRange,
 };
 pub use gazetteer::{Gazetteer, normalise_name};
-pub use geo::{Event, EventsFile, Place, PlacesFile, RegionProperties};
+pub use geo::{Event, EventsFile, Place, PlacesFile, RegionProperties, is_country};
 pub use legal::{Article, Law, LegalFile, Paragraph};
 pub use linked::{Claim, LinkedFile, LinkedPlatform, LinkedService};
 pub use messages::{

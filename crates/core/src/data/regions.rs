@@ -29,6 +29,9 @@ pub struct BorderLine {
 pub struct RegionSet {
     pub regions: Vec<Region>,
     pub borders: Vec<BorderLine>,
+    /// Simplified land outlines of the countries later events name (`kind: "country"`, id
+    /// `country-KH`): only coordinates are screened against them.
+    pub countries: Vec<Region>,
 }
 
 /// Why `regions.geojson` could not be read.
@@ -41,40 +44,37 @@ pub enum RegionsError {
 }
 
 impl RegionSet {
-    /// Reads a GeoJSON FeatureCollection whose properties are [`RegionProperties`].
+    /// Reads a GeoJSON FeatureCollection whose properties are [`RegionProperties`] (positions
+    /// of two numbers, as the pipeline writes them). Read with serde directly, not through a
+    /// GeoJSON library: the screening worker links only this reader.
     pub fn from_geojson(text: &str) -> Result<RegionSet, RegionsError> {
-        let collection: geojson::FeatureCollection = text
-            .parse::<geojson::GeoJson>()
-            .map_err(|e| RegionsError::NotGeoJson(e.to_string()))?
-            .try_into()
-            .map_err(|e: geojson::Error| RegionsError::NotGeoJson(e.to_string()))?;
+        let collection: Collection =
+            serde_json::from_str(text).map_err(|e| RegionsError::NotGeoJson(e.to_string()))?;
         let mut set = RegionSet::default();
         for (index, feature) in collection.features.into_iter().enumerate() {
             let bad = |detail: String| RegionsError::Feature { index, detail };
-            let properties: RegionProperties = serde_json::from_value(serde_json::Value::Object(
-                feature.properties.unwrap_or_default(),
-            ))
-            .map_err(|e| bad(e.to_string()))?;
-            let geometry = feature
+            let properties = feature.properties;
+            let shape = feature
                 .geometry
                 .ok_or_else(|| bad("has no geometry".into()))?;
-            let shape: geo::Geometry<f64> = geometry
-                .try_into()
-                .map_err(|e: geojson::Error| bad(e.to_string()))?;
             match (properties.kind.as_str(), shape) {
-                ("region", geo::Geometry::Polygon(p)) => set
+                ("region", Shape::Polygon(p)) => set
                     .regions
-                    .push(Region::new(properties, MultiPolygon(vec![p]))),
-                ("region", geo::Geometry::MultiPolygon(shape)) => {
-                    set.regions.push(Region::new(properties, shape))
+                    .push(Region::new(properties, MultiPolygon(vec![polygon(p)]))),
+                ("region", Shape::MultiPolygon(ps)) => {
+                    set.regions.push(Region::new(properties, multipolygon(ps)))
                 }
-                ("border", geo::Geometry::LineString(l)) => set.borders.push(BorderLine {
+                ("country", Shape::MultiPolygon(ps)) => set
+                    .countries
+                    .push(Region::new(properties, multipolygon(ps))),
+                ("border", Shape::LineString(l)) => set.borders.push(BorderLine {
                     properties,
-                    line: geo::MultiLineString(vec![l]),
+                    line: geo::MultiLineString(vec![line(l)]),
                 }),
-                ("border", geo::Geometry::MultiLineString(line)) => {
-                    set.borders.push(BorderLine { properties, line })
-                }
+                ("border", Shape::MultiLineString(ls)) => set.borders.push(BorderLine {
+                    properties,
+                    line: geo::MultiLineString(ls.into_iter().map(line).collect()),
+                }),
                 (kind, _) => {
                     return Err(bad(format!(
                         "kind {kind:?} with this geometry type is not supported"
@@ -88,6 +88,48 @@ impl RegionSet {
     pub fn region(&self, id: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.properties.id == id)
     }
+
+    /// The outline of the country with this ISO alpha-2 code, if shipped.
+    pub fn country(&self, code: &str) -> Option<&Region> {
+        self.countries.iter().find(|r| r.properties.country == code)
+    }
+}
+
+/// The parts of a FeatureCollection that [`RegionSet::from_geojson`] reads.
+#[derive(serde::Deserialize)]
+struct Collection {
+    features: Vec<Feature>,
+}
+
+#[derive(serde::Deserialize)]
+struct Feature {
+    properties: RegionProperties,
+    geometry: Option<Shape>,
+}
+
+type Ring = Vec<[f64; 2]>;
+
+#[derive(serde::Deserialize)]
+#[serde(tag = "type", content = "coordinates")]
+enum Shape {
+    Polygon(Vec<Ring>),
+    MultiPolygon(Vec<Vec<Ring>>),
+    LineString(Ring),
+    MultiLineString(Vec<Ring>),
+}
+
+fn line(ring: Ring) -> geo::LineString<f64> {
+    ring.into_iter().map(|[x, y]| geo::Coord { x, y }).collect()
+}
+
+fn polygon(rings: Vec<Ring>) -> geo::Polygon<f64> {
+    let mut rings = rings.into_iter().map(line);
+    let exterior = rings.next().unwrap_or_else(|| geo::LineString(Vec::new()));
+    geo::Polygon::new(exterior, rings.collect())
+}
+
+fn multipolygon(polygons: Vec<Vec<Ring>>) -> MultiPolygon<f64> {
+    MultiPolygon(polygons.into_iter().map(polygon).collect())
 }
 
 impl Region {

@@ -159,3 +159,122 @@ pub fn clue(finding: &Finding, region: &str, lang: Lang) -> String {
         (false, Lang::En) => format!("{place}: {km} km from {region}, {from} to {to}, {when}."),
     }
 }
+
+/// How sure the sources are, in a few words (for the findings of later events).
+fn sureness(confidence: crate::data::Confidence, lang: Lang) -> &'static str {
+    use crate::data::Confidence as C;
+    match confidence {
+        C::Official => lang.pick("官方文件", "官方文件", "an official text"),
+        C::Media | C::Single => lang.pick("媒体报道", "媒體報導", "news reports"),
+        C::Inferred => lang.pick("我们的推断", "我們的推斷", "our own inference"),
+        C::Unverified | C::User => {
+            lang.pick("未经核实的报道", "未經核實的報導", "unverified reports")
+        }
+    }
+}
+
+/// `template` with each `{key}` replaced (a few short sentences: one `replace` per key keeps
+/// the screening worker smaller than a `format!` per language).
+fn put(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (key, value)| {
+            text.replace(&format!("{{{key}}}"), value)
+        })
+}
+
+/// The `why` of a stay in one of a later event's places: where (and, for coordinates, by which
+/// gazetteer place), how sure the place is, then the event's own summary, worded as its sources
+/// allow, with the stay's and the window's dates filled in.
+pub fn place_why(
+    finding: &Finding,
+    m: &super::places::PlaceMatch<'_>,
+    area: &str,
+    summary: &str,
+    lang: Lang,
+) -> String {
+    let mut template = String::from(if m.relation == Relation::Inside {
+        lang.pick(
+            "这次停留在{area}范围内",
+            "這次停留在{area}範圍內",
+            "This stay is in {area}",
+        )
+    } else {
+        lang.pick(
+            "{place}包括{area}，看不出你是否到过{area}",
+            "{place}包括{area}，看不出你是否到過{area}",
+            "{place} includes {area}; we cannot tell whether you were in {area}",
+        )
+    });
+    let (via, km) = m.via.map_or((String::new(), String::new()), |(p, km)| {
+        template.push_str(lang.pick(
+            "（按最近的已知地点{via}判断，约 {km} 公里；靠近边界时可能不准）",
+            "（按最近的已知地點{via}判斷，約 {km} 公里；靠近邊界時可能不準）",
+            " (judged by the nearest place we know, {via}, about {km} km away; near a boundary this may be wrong)",
+        ));
+        (lang.pick(&p.zh, &p.zh_tw, &p.en).to_owned(), format!("{km:.0}"))
+    });
+    template.push_str(lang.pick(
+        "；把{area}算进这项措施，依据是{sure}。",
+        "；把{area}算進這項措施，依據是{sure}。",
+        "; that {area} belongs to this measure rests on {sure}. ",
+    ));
+    template.push_str(summary);
+    let wt = finding
+        .window_to
+        .as_deref()
+        .unwrap_or_else(|| lang.pick("今", "今", "now"));
+    put(
+        &template,
+        &[
+            ("place", &place_name(finding)),
+            ("area", area),
+            ("via", &via),
+            ("km", &km),
+            ("from", &finding.stay_from),
+            ("to", &finding.stay_to),
+            ("wf", &finding.window_from),
+            ("wt", wt),
+            ("sure", sureness(finding.region_confidence, lang)),
+        ],
+    )
+}
+
+/// The one-sentence clue of a stay in one of a later event's places.
+pub fn place_clue(
+    finding: &Finding,
+    m: &super::places::PlaceMatch<'_>,
+    area: &str,
+    lang: Lang,
+) -> String {
+    let template = if m.relation == Relation::Inside {
+        lang.pick(
+            "{place}：在{area}，{from} 至 {to}，与一项后来的措施相符（{sure}）。",
+            "{place}：在{area}，{from} 至 {to}，與一項後來的措施相符（{sure}）。",
+            "{place}: in {area}, {from} to {to}, matches a later measure ({sure}).",
+        )
+    } else {
+        lang.pick(
+            "{place}：可能在{area}，{from} 至 {to}，与一项后来的措施相符（{sure}）。",
+            "{place}：可能在{area}，{from} 至 {to}，與一項後來的措施相符（{sure}）。",
+            "{place}: maybe in {area}, {from} to {to}, matches a later measure ({sure}).",
+        )
+    };
+    put(
+        template,
+        &[
+            ("place", &place_name(finding)),
+            ("area", area),
+            ("from", &finding.stay_from),
+            ("to", &finding.stay_to),
+            ("sure", sureness(finding.region_confidence, lang)),
+        ],
+    )
+}
+
+fn place_name(finding: &Finding) -> String {
+    finding
+        .place
+        .clone()
+        .unwrap_or_else(|| format!("{:.4}, {:.4}", finding.lat, finding.lon))
+}

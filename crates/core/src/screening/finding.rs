@@ -81,6 +81,10 @@ pub struct Finding {
     /// range, dates ([`super::explain::clue`]).
     #[serde(default)]
     pub clue: String,
+    /// For a later event's place (`region` is then its area, `KH` or `云南省/临沧市`): the
+    /// event's source URLs. Empty, and left out, for a region of the 2019 freeze.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
 }
 
 impl Finding {

@@ -10,21 +10,28 @@
 //! A named place is a disc, not a dot: the finding reports the nearest and farthest distance over
 //! it and classifies by the nearest one. Dates count when the stay overlaps the event's
 //! look-back window.
+//!
+//! Later events name places instead of regions (a prefecture, a country; see [`places`]): a
+//! stay gets a finding from one only when it is inside (or may be in) one of its places *and*
+//! overlaps its window, since those events give no distances and a far finding would only add
+//! noise. Such findings never decide the verdict, which is about the border-area freeze;
+//! `verdict::check` lets them point at their event's cause only as far as its sources allow.
 
 use jiff::civil::Date;
 
 use crate::case::{Case, Location};
-use crate::data::DataSet;
-use crate::data::Event;
+use crate::data::{Confidence, DataSet, Event};
 use crate::datum::to_wgs84;
 use crate::error::InputError;
 use crate::i18n::Lang;
 
 mod explain;
 mod finding;
+mod places;
 
-pub use explain::{clue, why};
+pub use explain::{clue, place_clue, place_why, why};
 pub use finding::{Finding, Relation};
+pub use places::{PlaceMatch, place_name, relate, relate_named};
 
 /// Screens every stay of the case against every location-based event.
 ///
@@ -32,11 +39,13 @@ pub use finding::{Finding, Relation};
 pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Finding>, InputError> {
     let mut findings = Vec::new();
     for (index, stay) in case.stays.iter().enumerate() {
+        let mut named = None;
         let (place, place_note, lat, lon, radius_km) = match &stay.location {
             Location::Named(name) => {
                 let place = data
                     .gazetteer
                     .resolve(&format!("stays[{index}].place"), name)?;
+                named = Some(place);
                 (
                     Some(place.zh.clone()),
                     Some(crate::data::gazetteer::place_note(place, lang)),
@@ -84,6 +93,7 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
                     .flatten(),
                 why: String::new(),
                 clue: String::new(),
+                sources: Vec::new(),
             };
             let region_name = lang.pick(
                 &region.properties.name_zh,
@@ -94,8 +104,58 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
             finding.clue = clue(&finding, region_name, lang);
             findings.push(finding);
         }
+        for event in data.events.iter().filter(|e| !e.places.is_empty()) {
+            let (window_from, window_to) = window(event);
+            if stay.to < window_from || window_to.is_some_and(|end| stay.from > end) {
+                continue;
+            }
+            let Some(m) = relate(data, &stay.location, named, (lat, lon), &event.places) else {
+                continue;
+            };
+            let mut finding = Finding {
+                stay: index,
+                place: place.clone(),
+                place_note: place_note.clone(),
+                lat,
+                lon,
+                radius_km,
+                event: event.id.clone(),
+                region: m.place.to_owned(),
+                region_confidence: event.places_confidence.unwrap_or(Confidence::Unverified),
+                relation: m.relation,
+                distance_km: 0.0,
+                distance_max_km: 0.0,
+                in_window: true,
+                window_from: window_from.to_string(),
+                window_to: window_to.map(|d| d.to_string()),
+                stay_from: stay.from.to_string(),
+                stay_to: stay.to.to_string(),
+                nearest: None,
+                why: String::new(),
+                clue: String::new(),
+                sources: event.sources.iter().fold(Vec::new(), |mut urls, s| {
+                    if !urls.contains(&s.url) {
+                        urls.push(s.url.clone());
+                    }
+                    urls
+                }),
+            };
+            let summary = event.summary.as_ref().map_or("", |s| s.get(lang.code()));
+            let area = place_name(data, m.place, lang);
+            finding.why = place_why(&finding, &m, area, summary, lang);
+            finding.clue = place_clue(&finding, &m, area, lang);
+            findings.push(finding);
+        }
     }
     Ok(findings)
+}
+
+/// True when the finding is about a region of the border-area freeze (it has a distance and a
+/// look-back), not about a later event's place.
+pub fn is_area_finding(finding: &Finding, data: &DataSet) -> bool {
+    data.events
+        .iter()
+        .any(|e| e.id == finding.event && !e.regions.is_empty())
 }
 
 /// The event's region nearest to the point, whether it covers the point and the distance to it
@@ -128,7 +188,17 @@ fn nearest_region<'a>(
 }
 
 /// The inclusive date window of an event: [effective − look-back, effective], open-ended when
-/// the action is ongoing.
+/// the action is ongoing. Both ends count. An effective date given as a month only
+/// (`2021-11`, as the reports give it) stands for the whole month.
+///
+/// ```
+/// # let mut event: prescreen_core::data::Event = serde_json::from_str(r#"{"id":"e","kind":"phone_stop_by_police","title_zh":"","title_en":"","authority_zh":"","issued":"2021-12-07","effective":"2021-11","platforms":[],"regions":[],"lookback_days":7,"lookback_reason":"","border_zone_km":0,"border_zone_reason":"","near_km":0,"near_reason":"","confidence":"unverified","sources":[]}"#).unwrap();
+/// use prescreen_core::screening::window;
+/// // a month: its first day less the look-back, to its last day, both included
+/// let (from, to) = window(&event);
+/// assert_eq!(from.to_string(), "2021-10-25");
+/// assert_eq!(to.map(|d| d.to_string()), Some("2021-11-30".to_string()));
+/// ```
 ///
 /// ```
 /// # let mut event: prescreen_core::data::Event = serde_json::from_str(r#"{"id":"e","kind":"area_freeze","title_zh":"","title_en":"","authority_zh":"","issued":"2019-10-15","effective":"2019-10-14","platforms":[],"regions":[],"lookback_days":60,"lookback_reason":"","border_zone_km":10,"border_zone_reason":"","near_km":30,"near_reason":"","confidence":"official","sources":[]}"#).unwrap();
@@ -140,14 +210,23 @@ fn nearest_region<'a>(
 /// assert_eq!(window(&event).1, None);
 /// ```
 pub fn window(event: &Event) -> (Date, Option<Date>) {
-    let effective: Date = event.effective.parse().unwrap_or(Date::MIN);
+    let (first, last) = match event.effective.parse::<Date>() {
+        Ok(day) => (day, day),
+        // "YYYY-MM": the month's first and last days.
+        Err(_) => event
+            .effective
+            .split_once('-')
+            .and_then(|(y, m)| Date::new(y.parse().ok()?, m.parse().ok()?, 1).ok())
+            .and_then(|d| Some((d, Date::new(d.year(), d.month(), d.days_in_month()).ok()?)))
+            .unwrap_or((Date::MIN, Date::MIN)),
+    };
     // `try_days`, not `.days()`: that one panics out of range, and its panic message links jiff's
     // whole error formatting into the screening worker (~10 KiB gzip, docs/perf.md §1d).
     let from = jiff::Span::new()
         .try_days(event.lookback_days as i64)
-        .and_then(|span| effective.checked_sub(span))
+        .and_then(|span| first.checked_sub(span))
         .unwrap_or(Date::MIN);
-    (from, (!event.ongoing).then_some(effective))
+    (from, (!event.ongoing).then_some(last))
 }
 
 fn round_km(km: f64) -> f64 {
