@@ -8,6 +8,7 @@ use std::io::Cursor;
 use std::sync::{Arc, OnceLock};
 
 use prescreen_core::data::{DataSet, Gazetteer, SHIPPED};
+use prescreen_core::i18n::Lang;
 use prescreen_core::import::{Format, ImportError, ImportReport, Importer, Limits};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/");
@@ -386,4 +387,138 @@ fn mutated_bills_never_panic() {
         "mutated_bills_never_panic: {runs} executions in {seconds} s ({ok} imported, {refused} refused), seed {seed}"
     );
     assert!(runs > 0);
+}
+
+// ---- spreadsheet bills (.xlsx) and the zips they come in --------------------------------------
+// Fixtures: tests/fixtures/import/make_xlsx.py.
+
+#[test]
+fn an_xlsx_bill_gives_the_same_stays_as_its_csv() {
+    let csv = import("wechat_bill.csv");
+    let xlsx = import("wechat_bill.xlsx");
+    assert_eq!(xlsx.files[0].format, Format::WechatPayBill);
+    assert_eq!(placed(&xlsx), placed(&csv), "{:#?}", xlsx.stays);
+    assert_eq!(placed(&xlsx).len(), 3);
+    // The 勐拉 payment is a question here too.
+    assert_eq!(
+        xlsx.stays.iter().filter(|s| s.stay.lat.is_none()).count(),
+        1,
+        "{:#?}",
+        xlsx.stays
+    );
+    let out = serde_json::to_string(&xlsx).unwrap() + &xlsx.summary();
+    for secret in ["示例小卖部", "示例过桥米线", "12.00", "零钱", "4200000301"] {
+        assert!(!out.contains(secret), "{secret} kept: {out}");
+    }
+}
+
+#[test]
+fn a_zip_holding_the_xlsx_bill_is_opened() {
+    let report = import("wechat_bill_zip.zip");
+    assert_eq!(placed(&report), placed(&import("wechat_bill.csv")));
+    assert_eq!(report.files[0].entries_used, 1);
+}
+
+#[test]
+fn a_zip_holding_the_csv_bill_is_opened() {
+    let mut bytes = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(Cursor::new(&mut bytes));
+        zip.start_file(
+            "微信支付账单(20190901-20190930).csv",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        std::io::Write::write_all(&mut zip, &fixture("wechat_bill.csv")).unwrap();
+        zip.finish().unwrap();
+    }
+    let report = import_bytes("bill.zip", bytes).unwrap();
+    assert_eq!(placed(&report), placed(&import("wechat_bill.csv")));
+}
+
+#[test]
+fn a_locked_zip_says_to_unzip_it_with_the_password_in_the_persons_language() {
+    let err =
+        import_bytes("wechat_bill_locked.zip", fixture("wechat_bill_locked.zip")).unwrap_err();
+    assert_eq!(err, ImportError::Locked);
+    let en = err.to_string();
+    assert!(en.contains("password") && en.contains(".xlsx"), "{en}");
+    let zh = err.localized(Lang::ZhCn);
+    assert!(
+        zh.contains("密码") && zh.contains("解压") && zh.contains("微信支付"),
+        "{zh}"
+    );
+    let tw = err.localized(Lang::ZhTw);
+    assert!(tw.contains("解壓縮") && tw.contains("檔案"), "{tw}");
+    for m in [&en, &zh, &tw] {
+        assert!(!m.contains('\n'), "{m}");
+    }
+    // Other errors stay as they are.
+    assert_eq!(
+        ImportError::NotATable.localized(Lang::ZhCn),
+        ImportError::NotATable.to_string()
+    );
+}
+
+#[test]
+fn a_damaged_xlsx_bill_names_its_row() {
+    // Row 19 of the sheet (the second payment) gets a time that is no time.
+    let book = fixture("wechat_bill.xlsx");
+    let mut archive = zip::ZipArchive::new(Cursor::new(book)).unwrap();
+    let mut out = Vec::new();
+    {
+        let mut writer = zip::ZipWriter::new(Cursor::new(&mut out));
+        for i in 0..archive.len() {
+            let mut file = archive.by_index(i).unwrap();
+            let name = file.name().to_owned();
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut file, &mut text).unwrap();
+            if name == "xl/worksheets/sheet1.xml" {
+                let at = text.find("<c r=\"A19\"").unwrap();
+                let end = at + text[at..].find("</c>").unwrap() + 4;
+                text.replace_range(
+                    at..end,
+                    "<c r=\"A19\" t=\"inlineStr\"><is><t>昨天</t></is></c>",
+                );
+            }
+            writer
+                .start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut writer, text.as_bytes()).unwrap();
+        }
+        writer.finish().unwrap();
+    }
+    let err = import_bytes("bill.xlsx", out).unwrap_err().to_string();
+    assert!(
+        err.contains("WeChat Pay bill") && err.contains("row 19"),
+        "{err}"
+    );
+    assert!(err.contains("昨天") && !err.contains('\n'), "{err}");
+}
+
+#[test]
+fn an_xlsx_without_a_bill_is_refused_saying_what_is_read() {
+    let book = fixture("wechat_bill.xlsx");
+    let mut archive = zip::ZipArchive::new(Cursor::new(book)).unwrap();
+    let mut out = Vec::new();
+    {
+        let mut writer = zip::ZipWriter::new(Cursor::new(&mut out));
+        for i in 0..archive.len() {
+            let mut file = archive.by_index(i).unwrap();
+            let name = file.name().to_owned();
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut file, &mut text).unwrap();
+            if name == "xl/sharedStrings.xml" {
+                text = text.replace("交易对方", "对方");
+            }
+            writer
+                .start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut writer, text.as_bytes()).unwrap();
+        }
+        writer.finish().unwrap();
+    }
+    let err = import_bytes("other.xlsx", out).unwrap_err();
+    assert_eq!(err, ImportError::NotATable);
+    assert!(err.to_string().contains("XLSX"), "{err}");
 }

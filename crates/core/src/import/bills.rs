@@ -33,7 +33,7 @@
 //! did not happen are skipped: their counterparty is a person or a fund, not a place.
 
 use super::ImportError;
-use super::csv::{Rows, china_time};
+use super::csv::{RowSource, china_time};
 use super::names::{Match, Matcher};
 use super::stays::Collector;
 
@@ -129,7 +129,7 @@ pub(crate) struct BillCounts {
 
 /// Reads the rows after the header into `sink`.
 pub(crate) fn rows(
-    rows: &mut Rows<'_>,
+    rows: &mut dyn RowSource,
     bill: Bill,
     cols: &Columns,
     matcher: &mut Matcher<'_>,
@@ -150,7 +150,7 @@ pub(crate) fn rows(
                 format: bill.name(),
                 detail: format!(
                     "row {} has {} cells, the header has at least {}; export the bill again and do not edit it",
-                    rows.line_no,
+                    rows.line_no(),
                     cells.len(),
                     cols.needed
                 ),
@@ -162,7 +162,8 @@ pub(crate) fn rows(
                 format: bill.name(),
                 detail: format!(
                     "row {}: the time {:?} is not a date and time like 2019-09-04 12:45:27",
-                    rows.line_no, cells[cols.time]
+                    rows.line_no(),
+                    cells[cols.time]
                 ),
             });
         };

@@ -31,10 +31,20 @@ pub const MAX_RUN_BYTES: usize = 32 << 20;
 
 /// Stops the read when a tag or a text runs past [`MAX_RUN_BYTES`], so one event cannot take the
 /// device's memory. One comparison per byte.
-struct RunGuard<'a> {
+pub(crate) struct RunGuard<'a> {
     inner: &'a mut dyn Read,
     run: usize,
-    tripped: bool,
+    pub tripped: bool,
+}
+
+impl<'a> RunGuard<'a> {
+    pub fn new(inner: &'a mut dyn Read) -> RunGuard<'a> {
+        RunGuard {
+            inner,
+            run: 0,
+            tripped: false,
+        }
+    }
 }
 
 impl Read for RunGuard<'_> {
