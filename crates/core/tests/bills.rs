@@ -522,3 +522,74 @@ fn an_xlsx_without_a_bill_is_refused_saying_what_is_read() {
     assert_eq!(err, ImportError::NotATable);
     assert!(err.to_string().contains("XLSX"), "{err}");
 }
+
+// ---- shop names that only start with a place of several meanings -------------------------------
+
+/// A WeChat bill with one purchase per (day, shop), screened against the shipped regions.
+fn bill_of(shops: &[(&str, &str)]) -> ImportReport {
+    static DATA: OnceLock<DataSet> = OnceLock::new();
+    let data = DATA.get_or_init(|| DataSet::load(&SHIPPED.without_guidance()).unwrap());
+    let mut text = String::from(
+        "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n",
+    );
+    for (day, shop) in shops {
+        text += &format!("{day} 12:00:00,商户消费,{shop},/,支出,¥9.00,零钱,支付成功,1\t,/\t,/\n");
+    }
+    let mut importer = Importer::new(Limits::default()).with_places(places());
+    importer
+        .add("bill.csv", Cursor::new(text.into_bytes()))
+        .unwrap();
+    importer.finish(Some(data))
+}
+
+#[test]
+fn a_shop_starting_with_an_ambiguous_place_near_a_region_is_an_unticked_question() {
+    let report = bill_of(&[("2019-09-08", "勐拉超市"), ("2019-09-09", "勐拉·示例餐厅")]);
+    assert_eq!(report.stays.len(), 1, "{:#?}", report.stays);
+    let stay = &report.stays[0];
+    // No coordinates: never ticked, never placed by a guess.
+    assert_eq!(
+        (stay.stay.lat, stay.stay.lon, &stay.near),
+        (None, None, &None)
+    );
+    assert_eq!(
+        (stay.stay.from.as_str(), stay.stay.to.as_str()),
+        ("2019-09-08", "2019-09-09")
+    );
+    let note = stay.stay.note.as_deref().unwrap();
+    assert!(
+        note.contains("勐拉镇 (云南省") && note.contains("勐拉 (缅甸"),
+        "{note}"
+    );
+    assert!(note.contains("starts with a place"), "{note}");
+}
+
+#[test]
+fn a_shop_starting_with_a_place_far_from_every_region_gives_nothing() {
+    // 永和豆浆 is a chain named after 永和 (Taipei); 新华书店 after the news agency: their
+    // leading words name places (永和县 in Shanxi; several 新华) far from any screened area.
+    let report = bill_of(&[("2019-09-08", "永和豆浆"), ("2019-09-09", "新华书店")]);
+    assert!(report.stays.is_empty(), "{:#?}", report.stays);
+    // Without the regions the rule cannot be applied: no question either.
+    let mut importer = Importer::new(Limits::default()).with_places(places());
+    let bill = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n2019-09-08 12:00:00,商户消费,勐拉超市,/,支出,¥9.00,零钱,支付成功,1,/,/\n";
+    importer
+        .add("bill.csv", Cursor::new(bill.as_bytes().to_vec()))
+        .unwrap();
+    assert!(importer.finish(None).stays.is_empty());
+}
+
+#[test]
+fn a_shop_whose_whole_name_is_the_place_is_still_always_asked() {
+    // "勐拉" alone is the place itself: a question whatever the regions (as before).
+    let report = bill_of(&[("2019-09-08", "勐拉")]);
+    assert_eq!(report.stays.len(), 1, "{:#?}", report.stays);
+    assert!(
+        report.stays[0]
+            .stay
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("the name could be")
+    );
+}

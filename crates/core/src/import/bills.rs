@@ -183,6 +183,10 @@ pub(crate) fn rows(
                 counts.unsure += 1;
                 sink.unsure(candidates, at);
             }
+            Match::Leading(candidates, points) => {
+                counts.unsure += 1;
+                sink.unsure_leading(candidates, points, at);
+            }
             Match::None => {}
         }
     }

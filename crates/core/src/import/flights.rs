@@ -176,7 +176,8 @@ fn put(sink: &mut Collector, place: &Match, start: i64, end: i64) {
                 sink.unsure(candidates.clone(), end);
             }
         }
-        Match::None => sink.skipped += 1,
+        // A city cell is the whole name of a city (`Matcher::city` never gives a leading word).
+        Match::None | Match::Leading(..) => sink.skipped += 1,
     }
 }
 
