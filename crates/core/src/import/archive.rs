@@ -204,9 +204,13 @@ fn spreadsheet(
     let mut rows = xlsx::SheetRows::new(&mut run, &strings);
     let result = super::table_rows(&mut rows, places, sink);
     drop(rows);
+    let too_long = run.tripped;
     drop(run);
     if let Some(detail) = guard.tripped.take() {
         return Err(bomb(detail));
+    }
+    if too_long {
+        return Err(xlsx::too_long());
     }
     result
 }

@@ -1,4 +1,4 @@
-//! WeChat Pay and Alipay bills (CSV) → days at the places their merchants' names name.
+//! WeChat Pay and Alipay bills (CSV, or XLSX through `xlsx`) → days at the places their merchants' names name.
 //!
 //! ## The files, as the apps write them
 //!
@@ -6,8 +6,10 @@
 //!   with a byte-order mark; 16 lines of header ("微信支付账单明细", nickname, 起始时间 …, a
 //!   "----微信支付账单明细列表----" line), then the columns
 //!   `交易时间, 交易类型, 交易对方, 商品, 收/支, 金额(元), 支付方式, 当前状态, 交易单号, 商户单号, 备注`;
-//!   order numbers end with a tab. Newer bills come as XLSX inside a zip locked with a password
-//!   that WeChat shows: unzip it and save the sheet as CSV (this importer reads CSV only).
+//!   order numbers end with a tab. Newer bills come as XLSX (the same rows in "Sheet1") inside a
+//!   zip locked with a password that WeChat Pay sends in a message: the .xlsx is read by
+//!   `xlsx`, whose rows come here like a CSV's; a locked zip is refused with a message saying to
+//!   unzip it first.
 //! - **Alipay** (支付宝 → 我的 → 账单 → … → 开具交易流水证明 → 用于个人对账, sent by e-mail), GBK:
 //!   about 24 lines of header (导出信息, 起始时间, 特别提示 1.–9., a "----支付宝（中国）网络技术有限公司
 //!   电子客户回单----" line), then `交易时间, 交易分类, 交易对方, 对方账号, 商品说明, 收/支, 金额,

@@ -8,9 +8,10 @@
 //!
 //! | first bytes | format | parser |
 //! |---|---|---|
-//! | `PK\x03\x04` | zip (Takeout archive, folder of photos) | `archive`, zip crate, deflate only |
+//! | `PK\x03\x04` | zip (Takeout archive, folder of photos, a bill's zip), or an .xlsx bill | `archive`, zip crate, deflate only; `xlsx` for a spreadsheet |
 //! | `FF D8 FF`, `….ftypheic` | JPEG / HEIC photo | `photo`, kamadak-exif |
 //! | `{` or `[` | Records.json, Semantic Location History, Timeline.json | `json`, serde_json |
+//! | `[` + Huawei keys | Huawei Health `motion path detail data.json` (not valid JSON) | `huawei`, a byte scan |
 //! | `<` + root `<gpx>` / `<kml>` | GPX, KML (incl. `gx:Track`) | `xml`, quick-xml |
 //! | other text (UTF-8 or GBK) | WeChat Pay / Alipay bill, flight list (CSV) | `bills`, `flights` over `csv`; names matched by `names` against the gazetteer |
 //!
@@ -532,7 +533,12 @@ pub(crate) fn table_rows(
 /// bill, a flight list), a spreadsheet, or a zip holding one (by the names in its directory; a
 /// zip's entries are not unpacked here). The app's import worker fetches the places only then.
 pub fn needs_places<R: Read + Seek>(mut reader: R) -> bool {
-    let Ok(prefix) = read_prefix(&mut reader) else {
+    holds_table(&mut reader)
+}
+
+/// Not generic: the zip reader is compiled once, for `&mut dyn ReadSeek`, as in `archive`.
+fn holds_table(reader: &mut dyn ReadSeek) -> bool {
+    let Ok(prefix) = read_prefix(reader) else {
         return false;
     };
     match sniff(&prefix) {

@@ -72,7 +72,16 @@ fn entity(r: &quick_xml::events::BytesRef<'_>) -> Option<char> {
 /// `<rPh>` left out), in order.
 pub(crate) fn shared_strings(reader: &mut dyn Read) -> Result<Vec<String>, ImportError> {
     let mut guard = RunGuard::new(reader);
-    let mut xml = quick_xml::Reader::from_reader(BufReader::new(&mut guard));
+    let result = read_shared_strings(&mut guard);
+    if guard.tripped {
+        return Err(too_long());
+    }
+    result
+}
+
+/// Over `&mut dyn Read`, as GPX and KML are read: quick-xml's parser is compiled once for both.
+fn read_shared_strings(reader: &mut dyn Read) -> Result<Vec<String>, ImportError> {
+    let mut xml = quick_xml::Reader::from_reader(BufReader::new(reader));
     let mut buf = Vec::new();
     let mut strings = Vec::new();
     let mut current: Option<String> = None;
@@ -80,13 +89,7 @@ pub(crate) fn shared_strings(reader: &mut dyn Read) -> Result<Vec<String>, Impor
     let mut total = 0usize;
     loop {
         buf.clear();
-        let event = xml.read_event_into(&mut buf).map_err(xml_error);
-        let event = match event {
-            Ok(e) => e,
-            Err(e) if guard_tripped(&xml) => return Err(too_long(e)),
-            Err(e) => return Err(e),
-        };
-        match event {
+        match xml.read_event_into(&mut buf).map_err(xml_error)? {
             Event::Start(e) => match e.local_name().as_ref() {
                 "si" => current = Some(String::new()),
                 "t" => in_t = true,
@@ -125,11 +128,8 @@ pub(crate) fn shared_strings(reader: &mut dyn Read) -> Result<Vec<String>, Impor
     Ok(strings)
 }
 
-fn guard_tripped(xml: &quick_xml::Reader<BufReader<&mut RunGuard<'_>>>) -> bool {
-    xml.get_ref().get_ref().tripped
-}
-
-fn too_long(_: ImportError) -> ImportError {
+/// The error for a tag or text longer than [`super::xml::MAX_RUN_BYTES`].
+pub(crate) fn too_long() -> ImportError {
     damaged(format!(
         "one tag or text is longer than {} MB, which no bill has",
         super::xml::MAX_RUN_BYTES >> 20
@@ -158,16 +158,17 @@ enum Kind {
 }
 
 /// The rows of one sheet, streamed: a [`RowSource`] like a CSV's.
-pub(crate) struct SheetRows<'a, 'g> {
-    xml: quick_xml::Reader<BufReader<&'a mut RunGuard<'g>>>,
+/// The sheet comes through a [`RunGuard`] as `&mut dyn Read`: the caller checks the guard after.
+pub(crate) struct SheetRows<'a> {
+    xml: quick_xml::Reader<BufReader<&'a mut dyn Read>>,
     strings: &'a [String],
     buf: Vec<u8>,
     row_no: u64,
     format: &'static str,
 }
 
-impl<'a, 'g> SheetRows<'a, 'g> {
-    pub fn new(sheet: &'a mut RunGuard<'g>, strings: &'a [String]) -> SheetRows<'a, 'g> {
+impl<'a> SheetRows<'a> {
+    pub fn new(sheet: &'a mut dyn Read, strings: &'a [String]) -> SheetRows<'a> {
         SheetRows {
             xml: quick_xml::Reader::from_reader(BufReader::with_capacity(64 * 1024, sheet)),
             strings,
@@ -181,7 +182,6 @@ impl<'a, 'g> SheetRows<'a, 'g> {
         self.buf.clear();
         match self.xml.read_event_into(&mut self.buf) {
             Ok(e) => Ok(e.into_owned()),
-            Err(_) if self.xml.get_ref().get_ref().tripped => Err(too_long(damaged(""))),
             Err(e) => Err(match xml_error(e) {
                 ImportError::Malformed { detail, .. } => ImportError::Malformed {
                     format: self.format,
@@ -193,7 +193,7 @@ impl<'a, 'g> SheetRows<'a, 'g> {
     }
 }
 
-impl RowSource for SheetRows<'_, '_> {
+impl RowSource for SheetRows<'_> {
     fn next_row(&mut self) -> Result<Option<Vec<String>>, ImportError> {
         // Find the next <row>.
         loop {
