@@ -101,11 +101,15 @@ impl<'g> Matcher<'g> {
                 Ok(_) => return Match::None,
                 Err(e) => match e.kind {
                     InputErrorKind::AmbiguousPlace { candidates, .. } => {
+                        // Where they are: a scan of the names, not `Gazetteer::search`,
+                        // whose ranking would add ~25 KB to the import worker.
                         let points: Vec<(f64, f64)> = self
                             .places
-                            .search(prefix, 64)
-                            .into_iter()
-                            .filter(|p| candidates.contains(&describe(p)))
+                            .places()
+                            .iter()
+                            .filter(|p| {
+                                p.zh.starts_with(prefix) && candidates.contains(&describe(p))
+                            })
                             .map(|p| (p.lat, p.lon))
                             .collect();
                         if points.is_empty() {
