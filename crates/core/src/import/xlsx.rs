@@ -39,16 +39,25 @@ const MAX_COLUMNS: usize = 256;
 
 const FORMAT: &str = "spreadsheet (xlsx)";
 
+/// quick-xml's messages quote the tags they met, line breaks and all: an error stays one line.
+fn one_line(detail: impl std::fmt::Display) -> String {
+    detail
+        .to_string()
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 fn damaged(detail: impl std::fmt::Display) -> ImportError {
     ImportError::Malformed {
         format: FORMAT,
-        detail: detail.to_string(),
+        detail: one_line(detail),
     }
 }
 
 fn xml_error(e: quick_xml::Error) -> ImportError {
     match e {
-        quick_xml::Error::Io(io) => ImportError::Read(io.to_string()),
+        quick_xml::Error::Io(io) => ImportError::Read(one_line(io)),
         other => damaged(other),
     }
 }
@@ -306,6 +315,16 @@ impl RowSource for SheetRows<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_damaged_sheet_is_one_line_even_when_the_tag_holds_a_line_break() {
+        let xml = "<worksheet><sheetData><row><c><is></\n   is></c></row></sheetData></worksheet>";
+        let mut input: &[u8] = xml.as_bytes();
+        let strings = Vec::new();
+        let mut rows = SheetRows::new(&mut input, &strings);
+        let err = rows.next_row().unwrap_err().to_string();
+        assert!(err.contains("row 1") && !err.contains('\n'), "{err}");
+    }
 
     #[test]
     fn columns() {
