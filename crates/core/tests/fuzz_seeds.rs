@@ -111,7 +111,10 @@ fn seeds_and_saved_crashes_replay_without_a_panic() {
 
 /// The root fuzz package (`fuzz/`): its targets, and what each makes of the fuzzer's bytes
 /// before importing them (must match fuzz/fuzz_targets/<target>.rs).
-const BILL_TARGETS: [(&str, fn(&[u8]) -> Vec<u8>); 3] = [
+/// What a bill target makes of the fuzzer's bytes.
+type MakeInput = fn(&[u8]) -> Vec<u8>;
+
+const BILL_TARGETS: [(&str, MakeInput); 3] = [
     ("table", |data| data.to_vec()),
     ("flight_list", |data| {
         let mut bytes =

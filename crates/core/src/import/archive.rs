@@ -200,12 +200,14 @@ fn spreadsheet(
         return Err(damaged("it has no sheet"));
     };
     let mut guard = guard(archive, sheet, &mut total, limits)?;
-    let mut run = xml::RunGuard::new(&mut guard);
-    let mut rows = xlsx::SheetRows::new(&mut run, &strings);
-    let result = super::table_rows(&mut rows, places, sink);
-    drop(rows);
-    let too_long = run.tripped;
-    drop(run);
+    let (result, too_long) = {
+        let mut run = xml::RunGuard::new(&mut guard);
+        let result = {
+            let mut rows = xlsx::SheetRows::new(&mut run, &strings);
+            super::table_rows(&mut rows, places, sink)
+        };
+        (result, run.tripped)
+    };
     if let Some(detail) = guard.tripped.take() {
         return Err(bomb(detail));
     }

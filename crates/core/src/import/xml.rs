@@ -196,7 +196,12 @@ fn name(format: Option<Format>) -> &'static str {
 
 fn map_error(e: quick_xml::Error, format: Option<Format>) -> ImportError {
     use quick_xml::errors::SyntaxError;
-    let detail = e.to_string();
+    // Its messages quote the tags met, line breaks and all: an error stays one line.
+    let detail: String = e
+        .to_string()
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     match e {
         quick_xml::Error::Syntax(
             SyntaxError::InvalidBangMarkup
