@@ -105,7 +105,11 @@ pub(crate) fn parse(
         }
         let file = match archive.by_index(index) {
             Ok(file) => file,
-            Err(zip::result::ZipError::UnsupportedArchive(_)) => {
+            Err(zip::result::ZipError::UnsupportedArchive(why)) => {
+                // AES (Huawei Health's download) may be refused before its flag is read.
+                if why.contains("crypt") || why.contains("assword") || why.contains("AES") {
+                    locked += 1;
+                }
                 outcome.skipped += 1;
                 continue;
             }
