@@ -141,7 +141,7 @@ pub(crate) fn rows(
     while let Some(cells) = rows.next_row()? {
         // The old Alipay export ends with a line of dashes and a footer ("共25笔记录", "已收入:0笔,
         // 0.00元" …): the rows are over.
-        if cells[0].starts_with("---") {
+        if cells.first().is_some_and(|c| c.starts_with("---")) {
             break;
         }
         if cells.iter().filter(|c| !c.is_empty()).count() <= 1 {

@@ -271,6 +271,8 @@ impl RowSource for SheetRows<'_> {
                             cells[at] = value.trim_matches([' ', '\t', '\u{3000}']).to_owned();
                         }
                     }
+                    // An empty row is one empty cell, as an empty line of a CSV is.
+                    "row" if cells.is_empty() => return Ok(Some(vec![String::new()])),
                     "row" => return Ok(Some(cells)),
                     _ => {}
                 },
@@ -324,6 +326,16 @@ mod tests {
         let mut rows = SheetRows::new(&mut input, &strings);
         let err = rows.next_row().unwrap_err().to_string();
         assert!(err.contains("row 1") && !err.contains('\n'), "{err}");
+    }
+
+    #[test]
+    fn an_empty_row_is_one_empty_cell_as_in_a_csv() {
+        let xml = r#"<worksheet><sheetData><row r="1"></row><row r="2"/></sheetData></worksheet>"#;
+        let mut input: &[u8] = xml.as_bytes();
+        let strings = Vec::new();
+        let mut rows = SheetRows::new(&mut input, &strings);
+        assert_eq!(rows.next_row().unwrap(), Some(vec![String::new()]));
+        assert_eq!(rows.next_row().unwrap(), None);
     }
 
     #[test]
