@@ -201,9 +201,9 @@ pub fn t(lang: Lang, key: Text) -> &'static str {
             "Import from your phone's location history",
         ),
         ImportHint => (
-            "支持 Google 位置记录（Records.json、语义位置记录、Timeline.json）、GPX、KML、带位置的照片及其 zip，微信支付、支付宝账单（CSV），以及航班表（CSV：日期、航班号、出发城市、出发时间、到达城市、到达时间）。12306 没有可导入的行程导出，火车行程请手动填写。文件只在这台设备上读取，不会上传。",
-            "支援 Google 位置記錄（Records.json、語意位置記錄、Timeline.json）、GPX、KML、帶位置的照片及其 zip，微信支付、支付寶帳單（CSV），以及航班表（CSV：日期、航班号、出发城市、出发时间、到达城市、到达时间）。12306 沒有可匯入的行程匯出，火車行程請手動填寫。檔案只在這台裝置上讀取，不會上傳。",
-            "Google location history (Records.json, Semantic Location History, Timeline.json), GPX, KML, photos with a location, a zip of these, WeChat Pay and Alipay bills (CSV), and flight lists (CSV: 日期, 航班号, 出发城市, 出发时间, 到达城市, 到达时间). 12306 has no trip export to import: type train trips by hand. Files are read on this device only and never uploaded.",
+            "支持 Google 位置记录、GPX、KML、带位置的照片、华为运动健康、微信支付和支付宝账单（CSV、XLSX）、航班表（CSV：日期、航班号、出发城市、出发时间、到达城市、到达时间）及其 zip（有密码的请先解压）。12306 没有行程导出，火车行程请手动填写。文件只在本机读取，不会上传。",
+            "支援 Google 位置記錄、GPX、KML、帶位置的照片、華為運動健康、微信支付和支付寶帳單（CSV、XLSX）、航班表（CSV：日期、航班号、出发城市、出发时间、到达城市、到达时间）及其 zip（有密碼的請先解壓縮）。12306 沒有行程匯出，火車行程請手動填寫。檔案只在本機讀取，不會上傳。",
+            "Google location history, GPX, KML, photos with a location, Huawei Health, WeChat Pay and Alipay bills (CSV, XLSX), flight lists (CSV: 日期, 航班号, 出发城市, 出发时间, 到达城市, 到达时间) and zips of these (unzip a locked one first). 12306 has no trip export: type train trips by hand. Files never leave this device.",
         ),
         ImportChoose => ("选择文件", "選擇檔案", "Choose files"),
         ImportDrop => (

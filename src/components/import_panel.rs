@@ -87,7 +87,7 @@ pub fn import_panel() -> Html {
                  ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
                 <label class="button secondary" for="import-file">{ t(lang, Text::ImportChoose) }</label>
                 <input id="import-file" class="visually-hidden" type="file" multiple=true data-testid="import-file"
-                       accept=".json,.gpx,.kml,.zip,.csv,.jpg,.jpeg,.heic,.heif,application/json,application/zip,text/csv,image/*"
+                       accept=".json,.gpx,.kml,.zip,.csv,.xlsx,.heic,.heif,image/*"
                        onchange={on_change} />
                 <span>{ " " }{ t(lang, Text::ImportDrop) }</span>
             </div>

@@ -193,15 +193,18 @@ pub struct ImportJob {
 
 impl ImportJob {
     /// Starts reading `files`; progress and the result go to `on_reply`. The places found are
-    /// ranked by the screening engine behind `engine`, which holds the regions.
+    /// ranked by the screening engine behind `engine`, which holds the regions. `lang` (a code)
+    /// goes with the files, for the messages the worker says in the page's language.
     pub fn start(
         files: Vec<web_sys::File>,
+        lang: &str,
         engine: &EngineLink,
         on_reply: Callback<Reply>,
     ) -> Result<ImportJob, String> {
         let worker = Worker::new(IMPORT_SCRIPT)
             .map_err(|_| "this browser cannot start the background reader".to_owned())?;
         let array: js_sys::Array = files.into_iter().map(JsValue::from).collect();
+        array.push(&JsValue::from_str(lang));
         let on_message = {
             let worker = worker.clone();
             let engine = engine.clone();

@@ -16,6 +16,7 @@ pub fn use_import(store: &Store, engine: &Engine) {
     let job = use_mut_ref(|| None::<ImportJob>);
     let dispatcher = store.dispatcher();
     let engine = engine.clone();
+    let lang = store.lang.code();
     use_effect_with(store.import_files.clone(), move |files| {
         let Some(files) = files else {
             job.borrow_mut().take();
@@ -29,7 +30,7 @@ pub fn use_import(store: &Store, engine: &Engine) {
         let Some(engine) = engine.borrow().clone() else {
             return;
         };
-        match ImportJob::start(files.files.to_vec(), &engine, on_reply) {
+        match ImportJob::start(files.files.to_vec(), lang, &engine, on_reply) {
             Ok(started) => *job.borrow_mut() = Some(started),
             Err(message) => dispatcher.dispatch(Action::ImportFailed(message)),
         }

@@ -77,8 +77,10 @@ enum Command {
     },
     /// Import location-history files and photos as a case file with the stays found.
     ///
-    /// Also reads WeChat Pay and Alipay bills (CSV, as e-mailed; an XLSX bill must be saved as
-    /// CSV first): a shop whose name names a place gives a day there. And flight lists in this
+    /// Also reads WeChat Pay and Alipay bills (CSV or XLSX as e-mailed, or an unlocked zip of
+    /// one; a zip locked with a password must be unzipped first): a shop whose name names a place
+    /// gives a day there. Huawei Health's data download: `motion path detail data.json` (or an
+    /// unlocked zip holding it): the track points of workouts recorded with GPS. And flight lists in this
     /// documented CSV layout (航旅纵横 has no export of its own; save its trip list in it): a
     /// header with 日期, 航班号, 出发城市, 出发时间, 到达城市, 到达时间 (optional 客票状态), one
     /// flight a row. 12306 has no trip export that this reads: type train trips by hand.

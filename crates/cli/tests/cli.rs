@@ -299,3 +299,80 @@ fn script_writes_todays_kinds_and_refuses_unwritten_ones_in_one_line() {
         assert!(err.contains("--kind") && err.contains(says), "{err}");
     }
 }
+
+fn import_fixture(name: &str) -> String {
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/tests/fixtures/import/"
+    )
+    .to_owned()
+        + name
+}
+
+#[test]
+fn import_reads_an_xlsx_bill_and_its_unlocked_zip_like_the_csv() {
+    let csv = prescreen(&["import", &import_fixture("wechat_bill.csv")]);
+    assert!(
+        csv.status.success(),
+        "{}",
+        String::from_utf8_lossy(&csv.stderr)
+    );
+    for name in ["wechat_bill.xlsx", "wechat_bill_zip.zip"] {
+        let out = prescreen(&["import", &import_fixture(name)]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        // The same stays; only the notes name another file.
+        assert_eq!(
+            text.replace(name, "wechat_bill.csv").replace(
+                "wechat_bill.csv/微信支付账单流水文件(20190901-20190930)_20191009160522.xlsx",
+                "wechat_bill.csv"
+            ),
+            String::from_utf8_lossy(&csv.stdout),
+            "{name} gives other stays than the CSV"
+        );
+        assert!(
+            text.contains("2019-09-03") && text.contains("21.69"),
+            "{text}"
+        );
+        assert!(!text.contains("示例小卖部"), "{text}");
+    }
+}
+
+#[test]
+fn import_of_a_locked_zip_says_to_unzip_it_in_one_line() {
+    let path = import_fixture("wechat_bill_locked.zip");
+    let out = prescreen(&["import", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("wechat_bill_locked.zip"), "{err}");
+    assert!(
+        err.contains("locked with a password") && err.contains("unzip it"),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_reads_the_track_points_of_a_huawei_health_export() {
+    for name in ["huawei_motion.json", "huawei_health.zip"] {
+        let out = prescreen(&["import", &import_fixture(name)]);
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        // The walk in 打洛镇 on 5 Sep (near Mong La) comes first; the run in Kunming follows.
+        let first = text.find("2019-09-05").expect(&text);
+        let kunming = text.find("2019-09-21").expect(&text);
+        assert!(first < kunming, "{text}");
+        assert!(text.contains("21.69") && text.contains("25.04"), "{text}");
+    }
+    let out = prescreen(&["import", &import_fixture("huawei_motion.json")]);
+    let summary = String::from_utf8(out.stderr).unwrap();
+    assert!(summary.contains("22 points"), "{summary}");
+}

@@ -19,6 +19,11 @@ OPENINGS = {
     "import_xml": [b"<gpx>", b"<kml>", b'<?xml version="1.0"?><gpx><trk><trkseg>', b"<kml><Document><Placemark>"],
     "import_photo": [b"\xFF\xD8\xFF", b"\x00\x00\x00\x18ftypheic"],
     "import_zip": [b"PK\x03\x04", b""],
+    "import_huawei": [
+        b'[{"sportType":4,"attribute":"HW_EXT_TRACK_DETAIL@istp=lbs;',
+        b'[{"recordDay":20190905,"motionPathData":[{"attribute":"HW_EXT_TRACK_DETAIL@is',
+        b'[{"totalSteps":1,',
+    ],
 }
 # Which fixtures seed which target (import_any gets them all).
 KINDS = {
@@ -26,6 +31,7 @@ KINDS = {
     "import_xml": (".gpx", ".kml", ".xml"),
     "import_photo": (".jpg",),
     "import_zip": (".zip",),
+    "import_huawei": (".json",),
 }
 
 for target, openings in OPENINGS.items():

@@ -8,6 +8,7 @@ use std::io::Cursor;
 use std::sync::{Arc, OnceLock};
 
 use prescreen_core::data::{DataSet, Gazetteer, SHIPPED};
+use prescreen_core::i18n::Lang;
 use prescreen_core::import::{Format, ImportError, ImportReport, Importer, Limits};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/import/");
@@ -386,4 +387,209 @@ fn mutated_bills_never_panic() {
         "mutated_bills_never_panic: {runs} executions in {seconds} s ({ok} imported, {refused} refused), seed {seed}"
     );
     assert!(runs > 0);
+}
+
+// ---- spreadsheet bills (.xlsx) and the zips they come in --------------------------------------
+// Fixtures: tests/fixtures/import/make_xlsx.py.
+
+#[test]
+fn an_xlsx_bill_gives_the_same_stays_as_its_csv() {
+    let csv = import("wechat_bill.csv");
+    let xlsx = import("wechat_bill.xlsx");
+    assert_eq!(xlsx.files[0].format, Format::WechatPayBill);
+    assert_eq!(placed(&xlsx), placed(&csv), "{:#?}", xlsx.stays);
+    assert_eq!(placed(&xlsx).len(), 3);
+    // The 勐拉 payment is a question here too.
+    assert_eq!(
+        xlsx.stays.iter().filter(|s| s.stay.lat.is_none()).count(),
+        1,
+        "{:#?}",
+        xlsx.stays
+    );
+    let out = serde_json::to_string(&xlsx).unwrap() + &xlsx.summary();
+    for secret in ["示例小卖部", "示例过桥米线", "12.00", "零钱", "4200000301"] {
+        assert!(!out.contains(secret), "{secret} kept: {out}");
+    }
+}
+
+#[test]
+fn a_zip_holding_the_xlsx_bill_is_opened() {
+    let report = import("wechat_bill_zip.zip");
+    assert_eq!(placed(&report), placed(&import("wechat_bill.csv")));
+    assert_eq!(report.files[0].entries_used, 1);
+}
+
+#[test]
+fn a_zip_holding_the_csv_bill_is_opened() {
+    let mut bytes = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(Cursor::new(&mut bytes));
+        zip.start_file(
+            "微信支付账单(20190901-20190930).csv",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        std::io::Write::write_all(&mut zip, &fixture("wechat_bill.csv")).unwrap();
+        zip.finish().unwrap();
+    }
+    let report = import_bytes("bill.zip", bytes).unwrap();
+    assert_eq!(placed(&report), placed(&import("wechat_bill.csv")));
+}
+
+#[test]
+fn a_locked_zip_says_to_unzip_it_with_the_password_in_the_persons_language() {
+    let err =
+        import_bytes("wechat_bill_locked.zip", fixture("wechat_bill_locked.zip")).unwrap_err();
+    assert_eq!(err, ImportError::Locked);
+    let en = err.to_string();
+    assert!(en.contains("password") && en.contains(".xlsx"), "{en}");
+    let zh = err.localized(Lang::ZhCn);
+    assert!(
+        zh.contains("密码") && zh.contains("解压") && zh.contains("微信支付"),
+        "{zh}"
+    );
+    let tw = err.localized(Lang::ZhTw);
+    assert!(tw.contains("解壓縮") && tw.contains("檔案"), "{tw}");
+    for m in [&en, &zh, &tw] {
+        assert!(!m.contains('\n'), "{m}");
+    }
+    // Other errors stay as they are.
+    assert_eq!(
+        ImportError::NotATable.localized(Lang::ZhCn),
+        ImportError::NotATable.to_string()
+    );
+}
+
+#[test]
+fn a_damaged_xlsx_bill_names_its_row() {
+    // Row 19 of the sheet (the second payment) gets a time that is no time.
+    let book = fixture("wechat_bill.xlsx");
+    let mut archive = zip::ZipArchive::new(Cursor::new(book)).unwrap();
+    let mut out = Vec::new();
+    {
+        let mut writer = zip::ZipWriter::new(Cursor::new(&mut out));
+        for i in 0..archive.len() {
+            let mut file = archive.by_index(i).unwrap();
+            let name = file.name().to_owned();
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut file, &mut text).unwrap();
+            if name == "xl/worksheets/sheet1.xml" {
+                let at = text.find("<c r=\"A19\"").unwrap();
+                let end = at + text[at..].find("</c>").unwrap() + 4;
+                text.replace_range(
+                    at..end,
+                    "<c r=\"A19\" t=\"inlineStr\"><is><t>昨天</t></is></c>",
+                );
+            }
+            writer
+                .start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut writer, text.as_bytes()).unwrap();
+        }
+        writer.finish().unwrap();
+    }
+    let err = import_bytes("bill.xlsx", out).unwrap_err().to_string();
+    assert!(
+        err.contains("WeChat Pay bill") && err.contains("row 19"),
+        "{err}"
+    );
+    assert!(err.contains("昨天") && !err.contains('\n'), "{err}");
+}
+
+#[test]
+fn an_xlsx_without_a_bill_is_refused_saying_what_is_read() {
+    let book = fixture("wechat_bill.xlsx");
+    let mut archive = zip::ZipArchive::new(Cursor::new(book)).unwrap();
+    let mut out = Vec::new();
+    {
+        let mut writer = zip::ZipWriter::new(Cursor::new(&mut out));
+        for i in 0..archive.len() {
+            let mut file = archive.by_index(i).unwrap();
+            let name = file.name().to_owned();
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut file, &mut text).unwrap();
+            if name == "xl/sharedStrings.xml" {
+                text = text.replace("交易对方", "对方");
+            }
+            writer
+                .start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut writer, text.as_bytes()).unwrap();
+        }
+        writer.finish().unwrap();
+    }
+    let err = import_bytes("other.xlsx", out).unwrap_err();
+    assert_eq!(err, ImportError::NotATable);
+    assert!(err.to_string().contains("XLSX"), "{err}");
+}
+
+// ---- shop names that only start with a place of several meanings -------------------------------
+
+/// A WeChat bill with one purchase per (day, shop), screened against the shipped regions.
+fn bill_of(shops: &[(&str, &str)]) -> ImportReport {
+    static DATA: OnceLock<DataSet> = OnceLock::new();
+    let data = DATA.get_or_init(|| DataSet::load(&SHIPPED.without_guidance()).unwrap());
+    let mut text = String::from(
+        "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n",
+    );
+    for (day, shop) in shops {
+        text += &format!("{day} 12:00:00,商户消费,{shop},/,支出,¥9.00,零钱,支付成功,1\t,/\t,/\n");
+    }
+    let mut importer = Importer::new(Limits::default()).with_places(places());
+    importer
+        .add("bill.csv", Cursor::new(text.into_bytes()))
+        .unwrap();
+    importer.finish(Some(data))
+}
+
+#[test]
+fn a_shop_starting_with_an_ambiguous_place_near_a_region_is_an_unticked_question() {
+    let report = bill_of(&[("2019-09-08", "勐拉超市"), ("2019-09-09", "勐拉·示例餐厅")]);
+    assert_eq!(report.stays.len(), 1, "{:#?}", report.stays);
+    let stay = &report.stays[0];
+    // No coordinates: never ticked, never placed by a guess.
+    assert_eq!(
+        (stay.stay.lat, stay.stay.lon, &stay.near),
+        (None, None, &None)
+    );
+    assert_eq!(
+        (stay.stay.from.as_str(), stay.stay.to.as_str()),
+        ("2019-09-08", "2019-09-09")
+    );
+    let note = stay.stay.note.as_deref().unwrap();
+    assert!(
+        note.contains("勐拉镇 (云南省") && note.contains("勐拉 (缅甸"),
+        "{note}"
+    );
+    assert!(note.contains("starts with a place"), "{note}");
+}
+
+#[test]
+fn a_shop_starting_with_a_place_far_from_every_region_gives_nothing() {
+    // 永和豆浆 is a chain named after 永和 (Taipei); 新华书店 after the news agency: their
+    // leading words name places (永和县 in Shanxi; several 新华) far from any screened area.
+    let report = bill_of(&[("2019-09-08", "永和豆浆"), ("2019-09-09", "新华书店")]);
+    assert!(report.stays.is_empty(), "{:#?}", report.stays);
+    // Without the regions the rule cannot be applied: no question either.
+    let mut importer = Importer::new(Limits::default()).with_places(places());
+    let bill = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n2019-09-08 12:00:00,商户消费,勐拉超市,/,支出,¥9.00,零钱,支付成功,1,/,/\n";
+    importer
+        .add("bill.csv", Cursor::new(bill.as_bytes().to_vec()))
+        .unwrap();
+    assert!(importer.finish(None).stays.is_empty());
+}
+
+#[test]
+fn a_shop_whose_whole_name_is_the_place_is_still_always_asked() {
+    // "勐拉" alone is the place itself: a question whatever the regions (as before).
+    let report = bill_of(&[("2019-09-08", "勐拉")]);
+    assert_eq!(report.stays.len(), 1, "{:#?}", report.stays);
+    assert!(
+        report.stays[0]
+            .stay
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("the name could be")
+    );
 }

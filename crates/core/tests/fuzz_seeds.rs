@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// Must match OPENINGS in crates/core/fuzz/fuzz_targets/<target>.rs (and make_seeds.py).
-const TARGETS: [(&str, &[&[u8]]); 5] = [
+const TARGETS: [(&str, &[&[u8]]); 6] = [
     ("import_any", &[b""]),
     (
         "import_json",
@@ -31,6 +31,14 @@ const TARGETS: [(&str, &[&[u8]]); 5] = [
         &[b"\xFF\xD8\xFF", b"\x00\x00\x00\x18ftypheic"],
     ),
     ("import_zip", &[b"PK\x03\x04", b""]),
+    (
+        "import_huawei",
+        &[
+            b"[{\"sportType\":4,\"attribute\":\"HW_EXT_TRACK_DETAIL@istp=lbs;",
+            b"[{\"recordDay\":20190905,\"motionPathData\":[{\"attribute\":\"HW_EXT_TRACK_DETAIL@is",
+            b"[{\"totalSteps\":1,",
+        ],
+    ),
 ];
 
 fn fuzz_dir() -> PathBuf {
@@ -101,14 +109,22 @@ fn seeds_and_saved_crashes_replay_without_a_panic() {
 
 // ---- the bill and flight-list targets (fuzz/ at the project's root) -----------------------------
 
-/// The root fuzz package (`fuzz/`): its targets, and the bytes each puts before the fuzzer's
-/// (must match fuzz/fuzz_targets/<target>.rs).
-const BILL_TARGETS: [(&str, &str); 2] = [
-    ("table", ""),
-    (
-        "flight_list",
-        "日期,航空公司,航班号,出发城市,出发时间,到达城市,到达时间,里程数,客票号,客票状态\n",
-    ),
+/// The root fuzz package (`fuzz/`): its targets, and what each makes of the fuzzer's bytes
+/// before importing them (must match fuzz/fuzz_targets/<target>.rs).
+/// What a bill target makes of the fuzzer's bytes.
+type MakeInput = fn(&[u8]) -> Vec<u8>;
+
+const BILL_TARGETS: [(&str, MakeInput); 3] = [
+    ("table", |data| data.to_vec()),
+    ("flight_list", |data| {
+        let mut bytes =
+            "日期,航空公司,航班号,出发城市,出发时间,到达城市,到达时间,里程数,客票号,客票状态\n"
+                .as_bytes()
+                .to_vec();
+        bytes.extend_from_slice(data);
+        bytes
+    }),
+    ("xlsx_bill", bill_target::xlsx_from),
 ];
 
 fn bill_fuzz_dir() -> PathBuf {
@@ -128,7 +144,7 @@ fn bill_seeds_and_saved_crashes_replay_as_the_fuzz_targets_check_them() {
         .filter_map(|p| p.file_stem()?.to_str().map(str::to_owned))
         .filter(|n| n != "common")
         .collect();
-    let mut listed: Vec<&str> = BILL_TARGETS.iter().map(|(t, _)| *t).collect();
+    let mut listed: Vec<&str> = BILL_TARGETS.iter().map(|&(t, _)| t).collect();
     listed.sort_unstable();
     let mut names: Vec<&str> = names.iter().map(String::as_str).collect();
     names.sort_unstable();
@@ -136,14 +152,13 @@ fn bill_seeds_and_saved_crashes_replay_as_the_fuzz_targets_check_them() {
         names, listed,
         "a target in fuzz/ was added or removed: list it in BILL_TARGETS"
     );
-    for (target, header) in BILL_TARGETS {
+    for (target, make) in BILL_TARGETS {
         let seeds = files(&bill_fuzz_dir().join("corpus").join(target));
         assert!(!seeds.is_empty(), "no seed corpus in fuzz/corpus/{target}");
         let crashes = files(&bill_fuzz_dir().join("regressions").join(target));
         for path in seeds.iter().chain(&crashes) {
-            let mut bytes = header.as_bytes().to_vec();
-            bytes.extend(
-                std::fs::read(path)
+            let bytes = make(
+                &std::fs::read(path)
                     .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())),
             );
             let outcome = std::panic::catch_unwind(|| bill_target::import(&bytes));

@@ -651,3 +651,58 @@ proptest! {
         add_never_panics(&bytes);
     }
 }
+
+// ---- Huawei Health data download (fixtures: tests/fixtures/import/make_xlsx.py) ----------------
+
+#[test]
+fn a_huawei_health_export_gives_its_workouts_track_points_as_stays() {
+    for name in ["huawei_motion.json", "huawei_health.zip"] {
+        let report = import(&[name]);
+        // 12 points of the walk (its pause marker skipped) and 10 of the run, in the older
+        // `motionPathData` layout with times in seconds; the indoor run has none.
+        assert_eq!((report.points, report.points_skipped), (22, 1), "{name}");
+        let days: Vec<(String, String)> = report
+            .stays
+            .iter()
+            .map(|s| (s.stay.from.clone(), s.stay.to.clone()))
+            .collect();
+        assert!(
+            days.iter()
+                .all(|d| d.0 == d.1 && (d.0 == "2019-09-05" || d.0 == "2019-09-21")),
+            "{name}: {days:?}"
+        );
+        let near = |lat: f64, lon: f64| {
+            report.stays.iter().any(|s| {
+                (s.stay.lat.unwrap() - lat).abs() < 0.02 && (s.stay.lon.unwrap() - lon).abs() < 0.02
+            })
+        };
+        assert!(
+            near(21.697, 100.032) && near(25.042, 102.712),
+            "{name}: {:#?}",
+            report.stays
+        );
+    }
+    let zip = import(&["huawei_health.zip"]);
+    assert_eq!(zip.files[0].format, Format::Zip);
+    // The step counts beside the workouts hold no track: skipped, not an error.
+    assert_eq!(
+        (zip.files[0].entries_used, zip.files[0].entries_skipped),
+        (1, 2)
+    );
+    assert_eq!(
+        import(&["huawei_motion.json"]).files[0].format,
+        Format::HuaweiHealth
+    );
+}
+
+#[test]
+fn a_huawei_file_without_track_points_says_which_file_has_them() {
+    let bytes = br#"[{"sportType":101,"startTime":1568000000000,"attribute":"HW_EXT_TRACK_DETAIL@istp=p-m;k=1;v=500;&&HW_EXT_TRACK_SIMPLIFY@is{}"}]"#;
+    let err = import_err("indoor.json", bytes.to_vec(), Limits::default());
+    assert_eq!(err, ImportError::NoHuaweiTrack);
+    let message = err.to_string();
+    assert!(
+        message.contains("motion path detail data.json") && !message.contains('\n'),
+        "{message}"
+    );
+}

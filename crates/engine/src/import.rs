@@ -6,7 +6,7 @@
 //! ranks the stays and answers [`Reply::Imported`].
 //!
 //! Bills and flight lists name places: when one of the files is text (sniffed from its first
-//! bytes), the worker first fetches `data/places.json` (the service worker has it cached) and
+//! bytes), a spreadsheet, or a zip holding one ([`needs_places`]), the worker first fetches `data/places.json` (the service worker has it cached) and
 //! builds the gazetteer they are matched against; other imports never load it.
 
 use std::cell::RefCell;
@@ -17,7 +17,8 @@ use std::sync::Arc;
 
 use prescreen_core::data::Gazetteer;
 use prescreen_core::data::gazetteer::compact;
-use prescreen_core::import::{Importer, Limits, NearRegion, SNIFF_BYTES, Sniffed, sniff};
+use prescreen_core::i18n::Lang;
+use prescreen_core::import::{Importer, Limits, NearRegion, needs_places};
 use prescreen_protocol::{Imported, Problem, Proposal, Reply};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -54,14 +55,21 @@ pub fn start() {
                 }
                 // The files.
                 None => {
-                    let files: Vec<File> = js_sys::Array::from(&data)
+                    let array = js_sys::Array::from(&data);
+                    let files: Vec<File> = array
                         .iter()
                         .filter_map(|value| value.dyn_into::<File>().ok())
                         .collect();
+                    // The page's language rides along as a string.
+                    let lang = array
+                        .iter()
+                        .find_map(|value| value.as_string())
+                        .and_then(|code| Lang::from_code(&code))
+                        .unwrap_or_default();
                     let scope = scope.clone();
                     let read = read.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        let places = if files.iter().any(is_text) {
+                        let places = if files.iter().any(wants_places) {
                             match load_places(&scope).await {
                                 Ok(places) => Some(places),
                                 Err(detail) => {
@@ -72,7 +80,7 @@ pub fn start() {
                         } else {
                             None
                         };
-                        match import_files(&scope, &files, places) {
+                        match import_files(&scope, &files, places, lang) {
                             Ok(importer) => {
                                 let points = serde_json::to_string(&importer.place_points())
                                     .unwrap_or_default();
@@ -99,6 +107,7 @@ fn import_files(
     scope: &DedicatedWorkerGlobalScope,
     files: &[File],
     places: Option<Arc<Gazetteer>>,
+    lang: Lang,
 ) -> Result<Importer, String> {
     if files.is_empty() {
         return Err(
@@ -131,26 +140,15 @@ fn import_files(
         };
         importer
             .add_with_progress(&name, reader, progress)
-            .map_err(|e| format!("{name}: {e}"))?;
+            .map_err(|e| format!("{name}: {}", e.localized(lang)))?;
         done_before += file.size() as u64;
     }
     Ok(importer)
 }
 
-/// Whether a file's first bytes are text (a bill or a flight list, perhaps).
-fn is_text(file: &File) -> bool {
-    let Ok(mut source) = FileSource::new(file.clone()) else {
-        return false;
-    };
-    let mut prefix = vec![0; SNIFF_BYTES];
-    let mut filled = 0;
-    while filled < prefix.len() {
-        match source.read(&mut prefix[filled..]) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => filled += n,
-        }
-    }
-    sniff(&prefix[..filled]) == Sniffed::Text
+/// Whether a file is, or holds, a table (a bill, a flight list): then the places are loaded.
+fn wants_places(file: &File) -> bool {
+    FileSource::new(file.clone()).is_ok_and(needs_places)
 }
 
 /// The gazetteer, from the same `places.json` the screening engine loads.

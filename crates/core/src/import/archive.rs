@@ -11,13 +11,36 @@
 
 use std::io::{self, Cursor, Read, SeekFrom};
 
+use zip::ZipArchive;
+
 use super::stays::Collector;
-use super::{ImportError, Limits, ReadSeek, Sniffed, json, photo, read_prefix, sniff, xml};
+use super::{
+    Format, ImportError, Limits, ReadSeek, Sniffed, huawei, json, photo, read_prefix, sniff, xlsx,
+    xml,
+};
+use crate::data::Gazetteer;
 
 /// What a zip gave.
 pub(crate) struct ZipOutcome {
     pub used: usize,
     pub skipped: usize,
+    /// Set when the zip is itself a document (an .xlsx bill): what it was.
+    pub format: Option<Format>,
+}
+
+/// The zip an .xlsx spreadsheet is: it has a workbook part.
+const WORKBOOK: &str = "xl/workbook.xml";
+
+fn open_error(e: zip::result::ZipError) -> ImportError {
+    match e {
+        zip::result::ZipError::Io(io) if io.kind() == io::ErrorKind::UnexpectedEof => {
+            ImportError::Truncated {
+                format: "zip",
+                detail: io.to_string(),
+            }
+        }
+        other => damaged(other),
+    }
 }
 
 fn bomb(detail: String) -> ImportError {
@@ -38,6 +61,7 @@ pub(crate) fn parse(
     limits: &Limits,
     sink: &mut Collector,
     sources: &mut Vec<String>,
+    places: Option<&Gazetteer>,
 ) -> Result<ZipOutcome, ImportError> {
     let entries = count_entries(reader)?;
     if entries > limits.max_zip_entries as u64 {
@@ -47,15 +71,7 @@ pub(crate) fn parse(
         )));
     }
     reader.seek(SeekFrom::Start(0)).map_err(damaged)?;
-    let mut archive = zip::ZipArchive::new(&mut *reader).map_err(|e| match e {
-        zip::result::ZipError::Io(io) if io.kind() == io::ErrorKind::UnexpectedEof => {
-            ImportError::Truncated {
-                format: "zip",
-                detail: io.to_string(),
-            }
-        }
-        other => damaged(other),
-    })?;
+    let mut archive = ZipArchive::new(&mut *reader).map_err(open_error)?;
     if archive.len() > limits.max_zip_entries {
         return Err(bomb(format!(
             "holds {} files, more than the {} this app opens",
@@ -63,16 +79,37 @@ pub(crate) fn parse(
             limits.max_zip_entries
         )));
     }
+    if archive.index_for_name(WORKBOOK).is_some() {
+        sink.set_source(sources.len() as u32);
+        sources.push(zip_name.to_owned());
+        let format = spreadsheet(&mut archive, limits, places, sink)?;
+        return Ok(ZipOutcome {
+            used: 1,
+            skipped: 0,
+            format: Some(format),
+        });
+    }
     let mut unpacked_total = 0u64;
     let mut outcome = ZipOutcome {
         used: 0,
         skipped: 0,
+        format: None,
     };
+    let mut locked = 0usize;
     for index in 0..archive.len() {
+        // Encrypted, or packed with a method other than deflate: not a Takeout file.
+        if archive.by_index_raw(index).is_ok_and(|f| f.encrypted()) {
+            locked += 1;
+            outcome.skipped += 1;
+            continue;
+        }
         let file = match archive.by_index(index) {
             Ok(file) => file,
-            // Encrypted, or packed with a method other than deflate: not a Takeout file.
-            Err(zip::result::ZipError::UnsupportedArchive(_)) => {
+            Err(zip::result::ZipError::UnsupportedArchive(why)) => {
+                // AES (Huawei Health's download) may be refused before its flag is read.
+                if why.contains("crypt") || why.contains("assword") || why.contains("AES") {
+                    locked += 1;
+                }
                 outcome.skipped += 1;
                 continue;
             }
@@ -104,7 +141,7 @@ pub(crate) fn parse(
         let source = sources.len() as u32;
         sources.push(format!("{zip_name}/{entry}"));
         sink.set_source(source);
-        let result = parse_entry(&mut guard, limits, sink);
+        let result = parse_entry(&mut guard, limits, sink, places);
         if let Some(detail) = guard.tripped.take() {
             return Err(bomb(detail));
         }
@@ -122,20 +159,110 @@ pub(crate) fn parse(
             }
         }
     }
+    if outcome.used == 0 && locked > 0 {
+        return Err(ImportError::Locked);
+    }
     if outcome.used == 0 {
         return Err(ImportError::NothingInZip);
     }
     Ok(outcome)
 }
 
+/// Reads an .xlsx (a zip with a workbook): its shared texts, then its first sheet row by row,
+/// as a table. Each part is unpacked behind the same guard as any zip entry.
+fn spreadsheet(
+    archive: &mut ZipArchive<&mut dyn ReadSeek>,
+    limits: &Limits,
+    places: Option<&Gazetteer>,
+    sink: &mut Collector,
+) -> Result<Format, ImportError> {
+    let places = places.ok_or(ImportError::NoPlaces)?;
+    let mut total = 0u64;
+    let strings = match archive.index_for_name("xl/sharedStrings.xml") {
+        Some(index) => {
+            let mut guard = guard(archive, index, &mut total, limits)?;
+            let strings = xlsx::shared_strings(&mut guard);
+            if let Some(detail) = guard.tripped.take() {
+                return Err(bomb(detail));
+            }
+            strings?
+        }
+        None => Vec::new(),
+    };
+    // The first sheet: `sheet1.xml` as every spreadsheet program names it, else the first by name.
+    let sheet = archive
+        .index_for_name("xl/worksheets/sheet1.xml")
+        .or_else(|| {
+            let mut sheets: Vec<(&str, usize)> = (0..archive.len())
+                .filter_map(|i| Some((archive.name_for_index(i)?, i)))
+                .filter(|(n, _)| n.starts_with("xl/worksheets/") && n.ends_with(".xml"))
+                .collect();
+            sheets.sort_unstable();
+            sheets.first().map(|&(_, i)| i)
+        });
+    let Some(sheet) = sheet else {
+        return Err(damaged("it has no sheet"));
+    };
+    let mut guard = guard(archive, sheet, &mut total, limits)?;
+    let (result, too_long) = {
+        let mut run = xml::RunGuard::new(&mut guard);
+        let result = {
+            let mut rows = xlsx::SheetRows::new(&mut run, &strings);
+            super::table_rows(&mut rows, places, sink)
+        };
+        (result, run.tripped)
+    };
+    if let Some(detail) = guard.tripped.take() {
+        return Err(bomb(detail));
+    }
+    if too_long {
+        return Err(xlsx::too_long());
+    }
+    result
+}
+
+/// One part of a zip, unpacked behind a [`Guard`].
+fn guard<'a, 'r>(
+    archive: &'a mut ZipArchive<&'r mut dyn ReadSeek>,
+    index: usize,
+    total: &'a mut u64,
+    limits: &'a Limits,
+) -> Result<Guard<'a, zip::read::ZipFile<'a, &'r mut dyn ReadSeek>>, ImportError> {
+    let file = match archive.by_index(index) {
+        Ok(file) => file,
+        Err(zip::result::ZipError::UnsupportedArchive(_)) => return Err(ImportError::Locked),
+        Err(e) => return Err(damaged(e)),
+    };
+    let (declared, packed) = (file.size(), file.compressed_size());
+    if declared > 1 << 20 && declared / packed.max(1) > limits.max_zip_ratio {
+        return Err(bomb(format!(
+            "says a part unpacks to {} MB from {} KB",
+            declared >> 20,
+            packed >> 10
+        )));
+    }
+    Ok(Guard {
+        inner: file,
+        entry: "a part",
+        produced: 0,
+        declared,
+        packed,
+        total,
+        limits,
+        tripped: None,
+    })
+}
+
 fn parse_entry(
     entry: &mut dyn Read,
     limits: &Limits,
     sink: &mut Collector,
+    places: Option<&Gazetteer>,
 ) -> Result<(), ImportError> {
     let prefix = read_prefix(entry).map_err(|e| ImportError::Read(e.to_string()))?;
     let mut whole = Cursor::new(prefix.clone()).chain(entry);
     match sniff(&prefix) {
+        Sniffed::Json if huawei::looks_like(&prefix) => huawei::parse(&mut whole, sink).map(drop),
         Sniffed::Json => json::parse(&mut whole, sink).map(drop),
         Sniffed::Xml => xml::parse(&mut whole, sink).map(drop),
         Sniffed::Photo => {
@@ -151,9 +278,34 @@ fn parse_entry(
             }
             photo::parse(&mut Cursor::new(bytes), sink)
         }
-        // Nested zips are not opened (that is how recursive zip bombs work).
-        // Tables (bills) are read as files of their own, where the gazetteer is at hand.
-        Sniffed::Zip | Sniffed::Text | Sniffed::Unknown => Err(ImportError::NotRecognized),
+        // A bill (CSV) in the zip WeChat Pay or Alipay sent.
+        Sniffed::Text => {
+            let places = places.ok_or(ImportError::NoPlaces)?;
+            super::table(&mut whole, places, sink).map(drop)
+        }
+        // Nested zips are not opened (that is how recursive zip bombs work), except one level
+        // for a spreadsheet (a bill's .xlsx in its zip), read whole (capped) since a zip needs
+        // to seek, and never a zip inside that.
+        Sniffed::Zip => {
+            let mut bytes = Vec::new();
+            whole
+                .take(limits.max_photo_bytes + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| ImportError::Read(e.to_string()))?;
+            if bytes.len() as u64 > limits.max_photo_bytes {
+                return Err(ImportError::TooLarge {
+                    limit_mb: limits.max_photo_bytes >> 20,
+                });
+            }
+            let mut cursor = Cursor::new(bytes);
+            let inner: &mut dyn ReadSeek = &mut cursor;
+            let mut archive = ZipArchive::new(inner).map_err(open_error)?;
+            if archive.index_for_name(WORKBOOK).is_none() {
+                return Err(ImportError::NotRecognized);
+            }
+            spreadsheet(&mut archive, limits, places, sink).map(drop)
+        }
+        Sniffed::Unknown => Err(ImportError::NotRecognized),
     }
 }
 

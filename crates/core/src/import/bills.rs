@@ -1,4 +1,4 @@
-//! WeChat Pay and Alipay bills (CSV) → days at the places their merchants' names name.
+//! WeChat Pay and Alipay bills (CSV, or XLSX through `xlsx`) → days at the places their merchants' names name.
 //!
 //! ## The files, as the apps write them
 //!
@@ -6,8 +6,10 @@
 //!   with a byte-order mark; 16 lines of header ("微信支付账单明细", nickname, 起始时间 …, a
 //!   "----微信支付账单明细列表----" line), then the columns
 //!   `交易时间, 交易类型, 交易对方, 商品, 收/支, 金额(元), 支付方式, 当前状态, 交易单号, 商户单号, 备注`;
-//!   order numbers end with a tab. Newer bills come as XLSX inside a zip locked with a password
-//!   that WeChat shows: unzip it and save the sheet as CSV (this importer reads CSV only).
+//!   order numbers end with a tab. Newer bills come as XLSX (the same rows in "Sheet1") inside a
+//!   zip locked with a password that WeChat Pay sends in a message: the .xlsx is read by
+//!   `xlsx`, whose rows come here like a CSV's; a locked zip is refused with a message saying to
+//!   unzip it first.
 //! - **Alipay** (支付宝 → 我的 → 账单 → … → 开具交易流水证明 → 用于个人对账, sent by e-mail), GBK:
 //!   about 24 lines of header (导出信息, 起始时间, 特别提示 1.–9., a "----支付宝（中国）网络技术有限公司
 //!   电子客户回单----" line), then `交易时间, 交易分类, 交易对方, 对方账号, 商品说明, 收/支, 金额,
@@ -33,7 +35,7 @@
 //! did not happen are skipped: their counterparty is a person or a fund, not a place.
 
 use super::ImportError;
-use super::csv::{Rows, china_time};
+use super::csv::{RowSource, china_time};
 use super::names::{Match, Matcher};
 use super::stays::Collector;
 
@@ -129,7 +131,7 @@ pub(crate) struct BillCounts {
 
 /// Reads the rows after the header into `sink`.
 pub(crate) fn rows(
-    rows: &mut Rows<'_>,
+    rows: &mut dyn RowSource,
     bill: Bill,
     cols: &Columns,
     matcher: &mut Matcher<'_>,
@@ -139,7 +141,7 @@ pub(crate) fn rows(
     while let Some(cells) = rows.next_row()? {
         // The old Alipay export ends with a line of dashes and a footer ("共25笔记录", "已收入:0笔,
         // 0.00元" …): the rows are over.
-        if cells[0].starts_with("---") {
+        if cells.first().is_some_and(|c| c.starts_with("---")) {
             break;
         }
         if cells.iter().filter(|c| !c.is_empty()).count() <= 1 {
@@ -150,7 +152,7 @@ pub(crate) fn rows(
                 format: bill.name(),
                 detail: format!(
                     "row {} has {} cells, the header has at least {}; export the bill again and do not edit it",
-                    rows.line_no,
+                    rows.line_no(),
                     cells.len(),
                     cols.needed
                 ),
@@ -162,7 +164,8 @@ pub(crate) fn rows(
                 format: bill.name(),
                 detail: format!(
                     "row {}: the time {:?} is not a date and time like 2019-09-04 12:45:27",
-                    rows.line_no, cells[cols.time]
+                    rows.line_no(),
+                    cells[cols.time]
                 ),
             });
         };
@@ -181,6 +184,10 @@ pub(crate) fn rows(
             Match::Ambiguous(candidates) => {
                 counts.unsure += 1;
                 sink.unsure(candidates, at);
+            }
+            Match::Leading(candidates, points) => {
+                counts.unsure += 1;
+                sink.unsure_leading(candidates, points, at);
             }
             Match::None => {}
         }

@@ -15,6 +15,29 @@ use super::ImportError;
 /// Longest row read (quoted line breaks included); real bills have rows under 1 KiB.
 pub const MAX_ROW_BYTES: usize = 64 * 1024;
 
+/// Rows of a table, whatever the file they come from (a CSV here, a spreadsheet in `xlsx`): the
+/// bill and flight readers take one of these, so there is one code path for rows.
+pub(crate) trait RowSource {
+    /// The next row's cells, trimmed; `None` at the end.
+    fn next_row(&mut self) -> Result<Option<Vec<String>>, ImportError>;
+    /// Number of the last row read (1-based, as the person sees it in the file), for errors.
+    fn line_no(&self) -> u64;
+    /// Names the kind of file in errors from now on (once the header says what it is).
+    fn set_format(&mut self, format: &'static str);
+}
+
+impl RowSource for Rows<'_> {
+    fn next_row(&mut self) -> Result<Option<Vec<String>>, ImportError> {
+        Rows::next_row(self)
+    }
+    fn line_no(&self) -> u64 {
+        self.line_no
+    }
+    fn set_format(&mut self, format: &'static str) {
+        self.format = format;
+    }
+}
+
 /// Reads CSV rows, decoding each line from UTF-8 or, failing that, GBK.
 pub(crate) struct Rows<'a> {
     reader: BufReader<&'a mut dyn Read>,
@@ -32,11 +55,6 @@ impl<'a> Rows<'a> {
             line_no: 0,
             format,
         }
-    }
-
-    /// Names the kind of file in errors from now on (once the header says what it is).
-    pub fn set_format(&mut self, format: &'static str) {
-        self.format = format;
     }
 
     /// One line as text, without its line break; `None` at the end.
@@ -150,10 +168,19 @@ pub fn looks_like_text(prefix: &[u8]) -> bool {
     !prefix.contains(&0) && controls == 0 && prefix.iter().any(|&b| b == b',' || b >= 0x80)
 }
 
-/// A local China time `2019-09-26 12:45:27` (also `2019/9/26 12:45`, or a date alone, read as
-/// noon) → seconds since the epoch (UTC).
+/// A local China time `2019-09-26 12:45:27` (also `2019/9/26 12:45`, a date alone, read as
+/// noon, or a spreadsheet's date number such as `43712.53`: days since 1899-12-30, as an .xlsx
+/// stores a cell formatted as a date) → seconds since the epoch (UTC).
 pub(crate) fn china_time(text: &str) -> Option<i64> {
     let text = text.trim();
+    // 1990-01-01 … 2100-01-01 as spreadsheet date numbers.
+    if let Ok(serial) = text.parse::<f64>() {
+        if !(32_874.0..73_051.0).contains(&serial) {
+            return None;
+        }
+        let local = ((serial - 25_569.0) * 86_400.0).round() as i64;
+        return Some(local - super::stays::CHINA_OFFSET_SECONDS);
+    }
     let (date, time) = match text.split_once([' ', 'T']) {
         Some((d, t)) => (d, Some(t.trim())),
         None => (text, None),
@@ -226,5 +253,8 @@ mod tests {
         assert_eq!(china_time("2019-09-04"), Some(1_567_530_000 + 11 * 3600));
         assert_eq!(china_time("2019-02-30 01:00"), None);
         assert_eq!(china_time("/"), None);
+        // A spreadsheet date number: 43712 is 2019-09-04, .5 is noon.
+        assert_eq!(china_time("43712.5"), Some(1_567_530_000 + 11 * 3600));
+        assert_eq!(china_time("12.00"), None);
     }
 }

@@ -26,7 +26,7 @@
 //! most, and at most [`MAX_FLIGHTS`] are read). Flight numbers and ticket numbers are not kept.
 
 use super::ImportError;
-use super::csv::{Rows, china_time};
+use super::csv::{RowSource, china_time};
 use super::names::{Match, Matcher};
 use super::stays::Collector;
 
@@ -76,7 +76,7 @@ struct Flight {
 
 /// Reads the flights after the header into `sink`; returns how many flights were read.
 pub(crate) fn rows(
-    rows: &mut Rows<'_>,
+    rows: &mut dyn RowSource,
     cols: &Columns,
     matcher: &mut Matcher<'_>,
     sink: &mut Collector,
@@ -100,7 +100,7 @@ pub(crate) fn rows(
         if cells.iter().filter(|c| !c.is_empty()).count() <= 1 {
             continue;
         }
-        let row = rows.line_no;
+        let row = rows.line_no();
         if cells.len() < needed {
             return Err(bad(format!(
                 "row {row} has {} cells, the header has at least {needed}",
@@ -176,7 +176,8 @@ fn put(sink: &mut Collector, place: &Match, start: i64, end: i64) {
                 sink.unsure(candidates.clone(), end);
             }
         }
-        Match::None => sink.skipped += 1,
+        // A city cell is the whole name of a city (`Matcher::city` never gives a leading word).
+        Match::None | Match::Leading(..) => sink.skipped += 1,
     }
 }
 

@@ -8,9 +8,10 @@
 //!
 //! | first bytes | format | parser |
 //! |---|---|---|
-//! | `PK\x03\x04` | zip (Takeout archive, folder of photos) | `archive`, zip crate, deflate only |
+//! | `PK\x03\x04` | zip (Takeout archive, folder of photos, a bill's zip), or an .xlsx bill | `archive`, zip crate, deflate only; `xlsx` for a spreadsheet |
 //! | `FF D8 FF`, `….ftypheic` | JPEG / HEIC photo | `photo`, kamadak-exif |
 //! | `{` or `[` | Records.json, Semantic Location History, Timeline.json | `json`, serde_json |
+//! | `[` + Huawei keys | Huawei Health `motion path detail data.json` (not valid JSON) | `huawei`, a byte scan |
 //! | `<` + root `<gpx>` / `<kml>` | GPX, KML (incl. `gx:Track`) | `xml`, quick-xml |
 //! | other text (UTF-8 or GBK) | WeChat Pay / Alipay bill, flight list (CSV) | `bills`, `flights` over `csv`; names matched by `names` against the gazetteer |
 //!
@@ -62,10 +63,12 @@ mod bills;
 pub mod csv;
 mod error;
 mod flights;
+mod huawei;
 mod json;
 mod names;
 mod photo;
 pub mod stays;
+mod xlsx;
 mod xml;
 
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
@@ -101,6 +104,8 @@ pub enum Format {
     AlipayBill,
     /// A flight list in the documented CSV layout (航旅纵横 saved as CSV).
     FlightList,
+    /// The workouts of a Huawei Health data download (`motion path detail data.json`).
+    HuaweiHealth,
 }
 
 /// What the first bytes of a file say it is.
@@ -410,15 +415,25 @@ impl Importer {
         }
         summary.format = match kind {
             Sniffed::Zip => {
-                let outcome =
-                    archive::parse(reader, name, &self.limits, &mut sink, &mut self.sources)?;
+                let outcome = archive::parse(
+                    reader,
+                    name,
+                    &self.limits,
+                    &mut sink,
+                    &mut self.sources,
+                    self.places.as_deref(),
+                )?;
                 summary.entries_used = outcome.used;
                 summary.entries_skipped = outcome.skipped;
-                Format::Zip
+                outcome.format.unwrap_or(Format::Zip)
             }
             Sniffed::Photo => {
                 photo::parse(&mut BufReader::new(reader), &mut sink)?;
                 Format::Photo
+            }
+            Sniffed::Json if huawei::looks_like(&prefix) => {
+                huawei::parse(reader, &mut sink)?;
+                Format::HuaweiHealth
             }
             Sniffed::Json => json::parse(reader, &mut sink)?,
             Sniffed::Xml => xml::parse(reader, &mut sink)?,
@@ -483,11 +498,20 @@ pub(crate) fn table(
     sink: &mut stays::Collector,
 ) -> Result<Format, ImportError> {
     let mut rows = csv::Rows::new(reader, "CSV");
+    table_rows(&mut rows, places, sink)
+}
+
+/// The rows of a table, from a CSV or a spreadsheet: one code path for both.
+pub(crate) fn table_rows(
+    rows: &mut dyn csv::RowSource,
+    places: &Gazetteer,
+    sink: &mut stays::Collector,
+) -> Result<Format, ImportError> {
     let mut matcher = names::Matcher::new(places);
     while let Some(cells) = rows.next_row()? {
         if let Some((bill, cols)) = bills::header(&cells) {
             rows.set_format(bill.name());
-            bills::rows(&mut rows, bill, &cols, &mut matcher, sink)?;
+            bills::rows(rows, bill, &cols, &mut matcher, sink)?;
             return Ok(match bill {
                 bills::Bill::WeChat => Format::WechatPayBill,
                 bills::Bill::Alipay => Format::AlipayBill,
@@ -495,14 +519,48 @@ pub(crate) fn table(
         }
         if let Some(cols) = flights::header(&cells) {
             rows.set_format("flight list");
-            flights::rows(&mut rows, &cols, &mut matcher, sink)?;
+            flights::rows(rows, &cols, &mut matcher, sink)?;
             return Ok(Format::FlightList);
         }
-        if rows.line_no >= MAX_PREAMBLE_ROWS {
+        if rows.line_no() >= MAX_PREAMBLE_ROWS {
             break;
         }
     }
     Err(ImportError::NotATable)
+}
+
+/// Whether importing this file needs the gazetteer ([`Importer::with_places`]): a text table (a
+/// bill, a flight list), a spreadsheet, or a zip holding one (by the names in its directory; a
+/// zip's entries are not unpacked here). The app's import worker fetches the places only then.
+pub fn needs_places<R: Read + Seek>(mut reader: R) -> bool {
+    holds_table(&mut reader)
+}
+
+/// Not generic: the zip reader is compiled once, for `&mut dyn ReadSeek`, as in `archive`.
+fn holds_table(reader: &mut dyn ReadSeek) -> bool {
+    let Ok(prefix) = read_prefix(reader) else {
+        return false;
+    };
+    match sniff(&prefix) {
+        Sniffed::Text => true,
+        Sniffed::Zip => {
+            if reader.seek(SeekFrom::Start(0)).is_err() {
+                return false;
+            }
+            let Ok(archive) = zip::ZipArchive::new(reader) else {
+                return false;
+            };
+            if archive.len() > Limits::default().max_zip_entries {
+                return false;
+            }
+            archive.file_names().any(|name| {
+                let name = name.to_ascii_lowercase();
+                name == "xl/workbook.xml"
+                    || [".csv", ".xlsx", ".txt"].iter().any(|e| name.ends_with(e))
+            })
+        }
+        _ => false,
+    }
 }
 
 /// Reads up to [`SNIFF_BYTES`] (fewer only at the end of the input).

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::data::Gazetteer;
+use crate::data::gazetteer::describe;
 use crate::error::InputErrorKind;
 
 /// A place whose extent is wider than this is too coarse to date a stay by.
@@ -34,6 +35,9 @@ pub(crate) enum Match {
     One(f64, f64, String),
     /// Several places; their descriptions, for the person to choose from.
     Ambiguous(Vec<String>),
+    /// A shop's name that only starts with a place name of several meanings ("勐拉超市"): the
+    /// candidates' descriptions and where each is (a question only if one is near a region).
+    Leading(Vec<String>, Vec<(f64, f64)>),
     /// No place, or one too coarse.
     None,
 }
@@ -69,11 +73,55 @@ impl<'g> Matcher<'g> {
                 return whole;
             }
             // A branch in brackets: "云膳过桥米线(打洛店)", "（打洛镇分店）".
-            match bracketed(name) {
+            let branch = match bracketed(name) {
                 Some(inner) => m.resolve(inner),
                 None => Match::None,
+            };
+            if branch != Match::None {
+                return branch;
             }
+            m.leading(name)
         })
+    }
+
+    /// A name that starts with a place name of several meanings, followed by the rest of a
+    /// shop's name ("勐拉超市", "勐拉 · 某某餐厅"): the longest leading 2–5 characters that name a
+    /// place at all decide. If they name one place, or none, nothing (a leading word is too weak
+    /// to place a payment by itself); if several, the candidates and where they are, for
+    /// [`Collector::unsure_leading`](super::stays::Collector::unsure_leading), which asks only
+    /// when one lies near a region of an event.
+    fn leading(&self, name: &str) -> Match {
+        let chars: Vec<(usize, char)> = name.char_indices().collect();
+        for k in (2..=5.min(chars.len().saturating_sub(1))).rev() {
+            let prefix = &name[..chars[k].0];
+            if !prefix.chars().all(is_han) {
+                continue;
+            }
+            match self.places.resolve("", prefix) {
+                Ok(_) => return Match::None,
+                Err(e) => match e.kind {
+                    InputErrorKind::AmbiguousPlace { candidates, .. } => {
+                        // Where they are: a scan of the names, not `Gazetteer::search`,
+                        // whose ranking would add ~25 KB to the import worker.
+                        let points: Vec<(f64, f64)> = self
+                            .places
+                            .places()
+                            .iter()
+                            .filter(|p| {
+                                p.zh.starts_with(prefix) && candidates.contains(&describe(p))
+                            })
+                            .map(|p| (p.lat, p.lon))
+                            .collect();
+                        if points.is_empty() {
+                            return Match::None;
+                        }
+                        return Match::Leading(candidates, points);
+                    }
+                    _ => continue,
+                },
+            }
+        }
+        Match::None
     }
 
     /// The place a city or station name names (a trip list's 到达城市).
@@ -136,6 +184,12 @@ impl<'g> Matcher<'g> {
             },
         }
     }
+}
+
+/// A Chinese character (CJK unified ideographs): leading place names are looked for only in
+/// Chinese text, so that "Bar 1912" or "KFC" never reads as a place.
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
 /// The text inside the last pair of brackets (ASCII or full-width), with a trailing 店 dropped.

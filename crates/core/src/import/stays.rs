@@ -75,6 +75,11 @@ struct Place {
 struct Unsure {
     candidates: Vec<String>,
     days: Vec<DayMark>,
+    /// For a name that only *starts* with a place of several meanings ("勐拉超市"): where each
+    /// candidate is. Such a question is kept only when one of them lies within [`NEAR_KM`] of a
+    /// region of an event (see [`Collector::unsure_leading`]); `None` for a name that is wholly
+    /// such a place, always asked.
+    near_check: Option<Vec<(f64, f64)>>,
 }
 
 /// Most distinct ambiguous names kept from one import (each is a question for the person).
@@ -169,6 +174,20 @@ impl Collector {
     /// Records a day at a place that a name could not pin down (`candidates`: the places it may
     /// be, as the person reads them). Becomes a stay with no place for the person to fill in.
     pub fn unsure(&mut self, candidates: Vec<String>, at: i64) {
+        self.question(candidates, None, at);
+    }
+
+    /// Records a day at a shop whose name only starts with a place name of several meanings
+    /// (`candidates`, at `points`): "勐拉超市" may be in 勐拉镇 (Jinping) or in Mong La. A leading
+    /// word is weaker evidence than a whole name (永和豆浆 is a chain, not a place), so this
+    /// becomes a question only when one of the candidates lies near a region of an event — the
+    /// only case where it could change the screening — and is dropped otherwise. It is never a
+    /// stay with a place: the person confirms or drops it.
+    pub fn unsure_leading(&mut self, candidates: Vec<String>, points: Vec<(f64, f64)>, at: i64) {
+        self.question(candidates, Some(points), at);
+    }
+
+    fn question(&mut self, candidates: Vec<String>, near_check: Option<Vec<(f64, f64)>>, at: i64) {
         if !(EARLIEST..LATEST).contains(&at) || candidates.is_empty() {
             self.skipped += 1;
             return;
@@ -176,7 +195,13 @@ impl Collector {
         let day = china_day(at) as i32;
         let source = self.source;
         let index = match self.unsure.iter().position(|u| u.candidates == candidates) {
-            Some(i) => i,
+            Some(i) => {
+                // A whole name asks always; so does the same question met as a leading word.
+                if near_check.is_none() {
+                    self.unsure[i].near_check = None;
+                }
+                i
+            }
             None if self.unsure.len() >= MAX_UNSURE => {
                 self.dropped += 1;
                 return;
@@ -185,6 +210,7 @@ impl Collector {
                 self.unsure.push(Unsure {
                     candidates,
                     days: Vec::new(),
+                    near_check,
                 });
                 self.unsure.len() - 1
             }
@@ -288,7 +314,12 @@ impl Collector {
                 .iter()
                 .position(|m| m.candidates == u.candidates)
             {
-                Some(i) => self.unsure[i].days.extend(u.days),
+                Some(i) => {
+                    if u.near_check.is_none() {
+                        self.unsure[i].near_check = None;
+                    }
+                    self.unsure[i].days.extend(u.days)
+                }
                 None if self.unsure.len() >= MAX_UNSURE => {
                     self.dropped += u.days.iter().map(|m| u64::from(m.points)).sum::<u64>()
                 }
@@ -328,6 +359,14 @@ impl Collector {
                     )
                 })
             })
+            // Then the candidates of the questions that depend on a region being near.
+            .chain(
+                self.unsure
+                    .iter()
+                    .filter_map(|u| u.near_check.as_ref())
+                    .flatten()
+                    .map(|&p| Some(p)),
+            )
             .collect()
     }
 
@@ -341,6 +380,8 @@ impl Collector {
     ) -> (Vec<ProposedStay>, usize) {
         // Rank cheap run descriptors first; notes and dates are written only for the kept ones.
         let mut runs: Vec<Run> = Vec::new();
+        // Where the candidates of the conditional questions are in `near` (after the places).
+        let mut candidate_at = self.places.len();
         for (index, mut place) in self.places.into_iter().enumerate() {
             if place.n == 0 || place.days.is_empty() {
                 continue;
@@ -364,12 +405,21 @@ impl Collector {
                         near: near.clone(),
                         marks: place.days[start..i].to_vec(),
                         candidates: Vec::new(),
+                        leading: false,
                     });
                     start = i;
                 }
             }
         }
         for mut unsure in self.unsure {
+            if let Some(points) = &unsure.near_check {
+                let near_one = (candidate_at..candidate_at + points.len())
+                    .any(|i| near.get(i).is_some_and(Option::is_some));
+                candidate_at += points.len();
+                if !near_one {
+                    continue;
+                }
+            }
             unsure.days.sort_unstable_by_key(|m| (m.day, m.source));
             let mut start = 0;
             for i in 1..=unsure.days.len() {
@@ -382,6 +432,7 @@ impl Collector {
                         near: None,
                         marks: unsure.days[start..i].to_vec(),
                         candidates: unsure.candidates.clone(),
+                        leading: unsure.near_check.is_some(),
                     });
                     start = i;
                 }
@@ -407,6 +458,8 @@ struct Run {
     marks: Vec<DayMark>,
     /// For days a name could not pin down: the places it may be (then `lat`, `lon` are NaN).
     candidates: Vec<String>,
+    /// The name only starts with the place (a shop's name), and one candidate is near a region.
+    leading: bool,
 }
 
 impl Run {
@@ -458,11 +511,19 @@ fn make_stay(r: &Run, sources: &[String]) -> ProposedStay {
                 datum: None,
                 from: day_to_iso(i64::from(first)),
                 to: day_to_iso(i64::from(last)),
-                note: Some(format!(
-                    "imported from {}; the name could be {}: type the one you mean",
-                    named.join("; "),
-                    r.candidates.join(" or ")
-                )),
+                note: Some(if r.leading {
+                    format!(
+                        "imported from {}; a shop whose name starts with a place that could be {} (one is near a screened area): type the one you mean if you paid there, else leave it out",
+                        named.join("; "),
+                        r.candidates.join(" or ")
+                    )
+                } else {
+                    format!(
+                        "imported from {}; the name could be {}: type the one you mean",
+                        named.join("; "),
+                        r.candidates.join(" or ")
+                    )
+                }),
             },
             near: None,
             points,

@@ -31,10 +31,20 @@ pub const MAX_RUN_BYTES: usize = 32 << 20;
 
 /// Stops the read when a tag or a text runs past [`MAX_RUN_BYTES`], so one event cannot take the
 /// device's memory. One comparison per byte.
-struct RunGuard<'a> {
+pub(crate) struct RunGuard<'a> {
     inner: &'a mut dyn Read,
     run: usize,
-    tripped: bool,
+    pub tripped: bool,
+}
+
+impl<'a> RunGuard<'a> {
+    pub fn new(inner: &'a mut dyn Read) -> RunGuard<'a> {
+        RunGuard {
+            inner,
+            run: 0,
+            tripped: false,
+        }
+    }
 }
 
 impl Read for RunGuard<'_> {
@@ -186,7 +196,12 @@ fn name(format: Option<Format>) -> &'static str {
 
 fn map_error(e: quick_xml::Error, format: Option<Format>) -> ImportError {
     use quick_xml::errors::SyntaxError;
-    let detail = e.to_string();
+    // Its messages quote the tags met, line breaks and all: an error stays one line.
+    let detail: String = e
+        .to_string()
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     match e {
         quick_xml::Error::Syntax(
             SyntaxError::InvalidBangMarkup
