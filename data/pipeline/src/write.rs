@@ -188,24 +188,28 @@ fn sites(path: &Path) -> Result<Vec<Site>, String> {
     Ok(out)
 }
 
-fn round5(x: f64) -> f64 {
-    (x * 1e5).round() / 1e5
+/// `x` rounded to the step `1 / scale` (1e5: 5 decimals).
+fn round_to(x: f64, scale: f64) -> f64 {
+    (x * scale).round() / scale
 }
 
-fn ring_json(r: &LineString<f64>) -> Value {
+/// A line's coordinates as GeoJSON, rounded to the step `1 / scale`.
+fn ring_json(r: &LineString<f64>, scale: f64) -> Value {
     Value::Array(
         r.0.iter()
-            .map(|c| json!([round5(c.x), round5(c.y)]))
+            .map(|c| json!([round_to(c.x, scale), round_to(c.y, scale)]))
             .collect(),
     )
 }
 
-fn multipolygon_json(mp: &MultiPolygon<f64>) -> Value {
+/// A multipolygon as GeoJSON, coordinates rounded to the step `1 / scale`.
+fn multipolygon_json(mp: &MultiPolygon<f64>, scale: f64) -> Value {
+    let ring = |r: &LineString<f64>| ring_json(r, scale);
     let polys: Vec<Value> =
         mp.0.iter()
             .map(|p| {
-                let mut rings = vec![ring_json(p.exterior())];
-                rings.extend(p.interiors().iter().map(ring_json));
+                let mut rings = vec![ring(p.exterior())];
+                rings.extend(p.interiors().iter().map(ring));
                 Value::Array(rings)
             })
             .collect();
@@ -435,7 +439,7 @@ fn region_feature(
         vertices,
     };
     let feature =
-        json!({"type": "Feature", "properties": props, "geometry": multipolygon_json(&shape)});
+        json!({"type": "Feature", "properties": props, "geometry": multipolygon_json(&shape, 1e5)});
     Ok((feature, info))
 }
 
@@ -493,7 +497,7 @@ fn border_feature(
             checked: None,
         }],
     };
-    let coords: Vec<Value> = s.lines.iter().map(ring_json).collect();
+    let coords: Vec<Value> = s.lines.iter().map(|l| ring_json(l, 1e5)).collect();
     let feature = json!({
         "type": "Feature",
         "properties": props,
@@ -656,30 +660,11 @@ fn country_features(
         features.push(json!({
             "type": "Feature",
             "properties": props,
-            "geometry": multipolygon_json3(shape)
+            // 3 decimals (≈ 110 m, as prepared; far below the outline's 2 km tolerance).
+            "geometry": multipolygon_json(shape, 1e3)
         }));
     }
     Ok(features)
-}
-
-/// A multipolygon at 3 decimals (≈ 110 m, as prepared; far below the outline's 2 km tolerance).
-fn multipolygon_json3(mp: &MultiPolygon<f64>) -> Value {
-    let ring = |r: &LineString<f64>| {
-        Value::Array(
-            r.0.iter()
-                .map(|c| json!([(c.x * 1e3).round() / 1e3, (c.y * 1e3).round() / 1e3]))
-                .collect(),
-        )
-    };
-    let polys: Vec<Value> =
-        mp.0.iter()
-            .map(|p| {
-                let mut rings = vec![ring(p.exterior())];
-                rings.extend(p.interiors().iter().map(ring));
-                Value::Array(rings)
-            })
-            .collect();
-    json!({"type": "MultiPolygon", "coordinates": polys})
 }
 
 /// Writes each file (with a final newline) into `out`; returns their sizes for `meta.json`.

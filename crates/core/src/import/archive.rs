@@ -266,16 +266,7 @@ fn parse_entry(
         Sniffed::Json => json::parse(&mut whole, sink).map(drop),
         Sniffed::Xml => xml::parse(&mut whole, sink).map(drop),
         Sniffed::Photo => {
-            let mut bytes = Vec::new();
-            whole
-                .take(limits.max_photo_bytes + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| ImportError::Read(e.to_string()))?;
-            if bytes.len() as u64 > limits.max_photo_bytes {
-                return Err(ImportError::TooLarge {
-                    limit_mb: limits.max_photo_bytes >> 20,
-                });
-            }
+            let bytes = read_capped(&mut whole, limits.max_photo_bytes)?;
             photo::parse(&mut Cursor::new(bytes), sink)
         }
         // A bill (CSV) in the zip WeChat Pay or Alipay sent.
@@ -287,16 +278,7 @@ fn parse_entry(
         // for a spreadsheet (a bill's .xlsx in its zip), read whole (capped) since a zip needs
         // to seek, and never a zip inside that.
         Sniffed::Zip => {
-            let mut bytes = Vec::new();
-            whole
-                .take(limits.max_photo_bytes + 1)
-                .read_to_end(&mut bytes)
-                .map_err(|e| ImportError::Read(e.to_string()))?;
-            if bytes.len() as u64 > limits.max_photo_bytes {
-                return Err(ImportError::TooLarge {
-                    limit_mb: limits.max_photo_bytes >> 20,
-                });
-            }
+            let bytes = read_capped(&mut whole, limits.max_photo_bytes)?;
             let mut cursor = Cursor::new(bytes);
             let inner: &mut dyn ReadSeek = &mut cursor;
             let mut archive = ZipArchive::new(inner).map_err(open_error)?;
@@ -307,6 +289,22 @@ fn parse_entry(
         }
         Sniffed::Unknown => Err(ImportError::NotRecognized),
     }
+}
+
+/// Reads a whole entry that must be held in memory (a photo's EXIF, a nested spreadsheet's zip),
+/// refusing one over `limit` bytes.
+fn read_capped(entry: &mut dyn Read, limit: u64) -> Result<Vec<u8>, ImportError> {
+    let mut bytes = Vec::new();
+    entry
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportError::Read(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(ImportError::TooLarge {
+            limit_mb: limit >> 20,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Counts what an entry really unpacks to, and stops it at the first sign of a bomb.

@@ -59,6 +59,15 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
                 (None, None, lat, lon, 0.0)
             }
         };
+        let at = StayAt {
+            index,
+            stay,
+            place,
+            place_note,
+            lat,
+            lon,
+            radius_km,
+        };
         for event in data.events.iter().filter(|e| !e.regions.is_empty()) {
             let nearest = nearest_region(data, event, lat, lon);
             let Some((region, covered, centre_km)) = nearest else {
@@ -71,29 +80,16 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
             let (window_from, window_to) = window(event);
             let in_window = stay.to >= window_from && window_to.is_none_or(|end| stay.from <= end);
             let mut finding = Finding {
-                stay: index,
-                place: place.clone(),
-                place_note: place_note.clone(),
-                lat,
-                lon,
-                radius_km,
-                event: event.id.clone(),
                 region: region.properties.id.clone(),
                 region_confidence: region.properties.confidence,
                 relation,
                 distance_km: round_km(distance_km),
                 distance_max_km: round_km(distance_max_km),
                 in_window,
-                window_from: window_from.to_string(),
-                window_to: window_to.map(|d| d.to_string()),
-                stay_from: stay.from.to_string(),
-                stay_to: stay.to.to_string(),
                 nearest: (relation != Relation::Far && relation != Relation::Inside)
                     .then(|| region.nearest_point(lat, lon))
                     .flatten(),
-                why: String::new(),
-                clue: String::new(),
-                sources: Vec::new(),
+                ..at.finding(event, (window_from, window_to))
             };
             let region_name = lang.pick(
                 &region.properties.name_zh,
@@ -113,32 +109,16 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
                 continue;
             };
             let mut finding = Finding {
-                stay: index,
-                place: place.clone(),
-                place_note: place_note.clone(),
-                lat,
-                lon,
-                radius_km,
-                event: event.id.clone(),
                 region: m.place.to_owned(),
                 region_confidence: event.places_confidence.unwrap_or(Confidence::Unverified),
                 relation: m.relation,
-                distance_km: 0.0,
-                distance_max_km: 0.0,
-                in_window: true,
-                window_from: window_from.to_string(),
-                window_to: window_to.map(|d| d.to_string()),
-                stay_from: stay.from.to_string(),
-                stay_to: stay.to.to_string(),
-                nearest: None,
-                why: String::new(),
-                clue: String::new(),
                 sources: event.sources.iter().fold(Vec::new(), |mut urls, s| {
                     if !urls.contains(&s.url) {
                         urls.push(s.url.clone());
                     }
                     urls
                 }),
+                ..at.finding(event, (window_from, window_to))
             };
             let summary = event.summary.as_ref().map_or("", |s| s.get(lang.code()));
             let area = place_name(data, m.place, lang);
@@ -148,6 +128,47 @@ pub fn screen_stays(case: &Case, data: &DataSet, lang: Lang) -> Result<Vec<Findi
         }
     }
     Ok(findings)
+}
+
+/// A stay where screening placed it: what every finding about it repeats.
+struct StayAt<'a> {
+    index: usize,
+    stay: &'a crate::case::Stay,
+    place: Option<String>,
+    place_note: Option<String>,
+    lat: f64,
+    lon: f64,
+    radius_km: f64,
+}
+
+impl StayAt<'_> {
+    /// A finding about this stay and `event` with its window filled in; the relation, region,
+    /// distances and texts are the caller's to set (here: far, none, 0 and empty).
+    fn finding(&self, event: &Event, (from, to): (Date, Option<Date>)) -> Finding {
+        Finding {
+            stay: self.index,
+            place: self.place.clone(),
+            place_note: self.place_note.clone(),
+            lat: self.lat,
+            lon: self.lon,
+            radius_km: self.radius_km,
+            event: event.id.clone(),
+            region: String::new(),
+            region_confidence: Confidence::Unverified,
+            relation: Relation::Far,
+            distance_km: 0.0,
+            distance_max_km: 0.0,
+            in_window: true,
+            window_from: from.to_string(),
+            window_to: to.map(|d| d.to_string()),
+            stay_from: self.stay.from.to_string(),
+            stay_to: self.stay.to.to_string(),
+            nearest: None,
+            why: String::new(),
+            clue: String::new(),
+            sources: Vec::new(),
+        }
+    }
 }
 
 /// True when the finding is about a region of the border-area freeze (it has a distance and a
