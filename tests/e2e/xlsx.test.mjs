@@ -86,3 +86,37 @@ test('the locked zip WeChat e-mails says, in the page language, to unzip it with
     await context.close();
   }
 });
+
+// Huawei Health's motion-path export (issue 18), as the file and as an unlocked zip: the walk in
+// 打洛镇 on 5 Sep 2019 and the run in Kunming on 21 Sep come as two stays, and accepting them puts
+// the 打洛 point on the stay form, with nothing fetched.
+for (const file of ['huawei_motion.json', 'huawei_health.zip']) {
+  test(`${file}: Huawei Health's track points become the 打洛 and Kunming stays (phone)`, async () => {
+    const { page, context, log } = await openApp(app.browser, app.url);
+    await waitForData(page);
+    await goToStep(page, 2);
+    const requestsBefore = log.requests.length;
+    await page.getByTestId('import-file').setInputFiles(join(FIXTURES, file));
+    const result = page.getByTestId('import-result');
+    await result.waitFor({ timeout: 60_000 });
+    const rows = await proposals(page);
+    const daluo = rows.find((r) => r.text.includes('2019-09-05'));
+    const kunming = rows.find((r) => r.text.includes('2019-09-21'));
+    assert.ok(daluo && kunming, JSON.stringify(rows));
+    assert.match(daluo.text, /21\.69/);
+    assert.match(kunming.text, /25\.04/);
+    assert.ok(rows.indexOf(daluo) < rows.indexOf(kunming), JSON.stringify(rows));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(overflow <= 360, `page is ${overflow} px wide`);
+    await page.getByTestId('import-accept').click();
+    await result.waitFor({ state: 'detached' });
+    const lats = await page
+      .getByTestId('stay-lat')
+      .evaluateAll((inputs) => inputs.map((input) => input.value));
+    assert.ok(lats.some((v) => v.startsWith('21.69')), JSON.stringify(lats));
+    const origin = new URL(app.url).origin;
+    assert.deepEqual(offOriginRequests({ requests: log.requests.slice(requestsBefore) }, origin), []);
+    assert.deepEqual(log.pageErrors, []);
+    await context.close();
+  });
+}
