@@ -7,7 +7,6 @@ use jiff::civil::{Date, DateTime};
 use super::ScriptError;
 use super::document::Deadline;
 use super::hours::{self, HoursStatus, weekday_id};
-use super::ics::{AllDayEvent, ics};
 use super::writer::{Vars, Writer};
 use crate::data::{Channel, ContactKind, DayKind, DeadlineError};
 use crate::verdict::CauseKind;
@@ -206,48 +205,21 @@ impl Writer<'_> {
             Ok(counted) => counted,
             Err(line) => return Ok((None, line)),
         };
-        let (due, estimate) = (counted.due, counted.estimate);
+        let (due, estimate) = (counted.due, &counted.estimate);
         let line = self.c(
             "deadline_line",
             &[
                 ("count", &count),
                 ("sent_on", &sent_on.to_string()),
                 ("due", &due.to_string()),
-                ("estimate", &estimate),
+                ("estimate", estimate),
                 ("post", &post_note),
                 ("text", text),
             ],
         )?;
-        let summary = self.c(
-            "ics_summary",
-            &[("recipient", recipient), ("count", &count)],
-        )?;
-        let description = self.c(
-            "ics_description",
-            &[
-                ("subject", subject),
-                ("sent_on", &sent_on.to_string()),
-                ("estimate", &estimate),
-                ("text", text),
-            ],
-        )?;
-        let ics = ics(&AllDayEvent {
-            date: due,
-            summary,
-            description,
-            made_on: sent_on,
-        });
-        Ok((
-            Some(Deadline {
-                sent_on,
-                working_days: period.working_days,
-                due,
-                estimated: counted.estimated,
-                period: period.clone(),
-                ics,
-            }),
-            line,
-        ))
+        let deadline =
+            self.reply_deadline(period, sent_on, &counted, (recipient, subject), vec![])?;
+        Ok((Some(deadline), line))
     }
 
     /// The scam warning, with "free" only for a channel whose data says so with a source (under

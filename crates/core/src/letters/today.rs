@@ -178,6 +178,21 @@ impl Writer<'_> {
                 ("text", text),
             ],
         )?;
+        let deadline =
+            self.reply_deadline(period, sent_on, &counted, (recipient, subject), before)?;
+        Ok((Some(deadline), line))
+    }
+
+    /// The [`Deadline`] of a reply counted from `sent_on`: its `.ics` holds `before` (earlier
+    /// reminders), then the due date, titled for `recipient` and described by `subject`.
+    pub(super) fn reply_deadline(
+        &self,
+        period: &ReplyPeriod,
+        sent_on: Date,
+        counted: &Counted,
+        (recipient, subject): (&str, &str),
+        before: Vec<AllDayEvent>,
+    ) -> Result<Deadline, ScriptError> {
         let summary = self.c(
             "ics_summary",
             &[("recipient", recipient), ("count", &counted.count)],
@@ -188,7 +203,7 @@ impl Writer<'_> {
                 ("subject", subject),
                 ("sent_on", &sent_on.to_string()),
                 ("estimate", &counted.estimate),
-                ("text", text),
+                ("text", self.pick(&period.text)),
             ],
         )?;
         let mut events = before;
@@ -198,17 +213,14 @@ impl Writer<'_> {
             description,
             made_on: sent_on,
         });
-        Ok((
-            Some(Deadline {
-                sent_on,
-                working_days: period.working_days,
-                due: counted.due,
-                estimated: counted.estimated,
-                period: period.clone(),
-                ics: ics_events(&events),
-            }),
-            line,
-        ))
+        Ok(Deadline {
+            sent_on,
+            working_days: period.working_days,
+            due: counted.due,
+            estimated: counted.estimated,
+            period: period.clone(),
+            ics: ics_events(&events),
+        })
     }
 
     /// The latest entry of the case's `sent` whose kind is one of `kinds` (by date; the later
