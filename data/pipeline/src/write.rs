@@ -81,6 +81,17 @@ mod erased {
 const GEO_MAPS_URL: &str = "https://github.com/simonepri/geo-maps";
 const GEO_MAPS_TITLE: &str =
     "geo-maps countries-land-10m 0.6.0 (OpenStreetMap-derived land borders, ODbL)";
+/// The land-border data every drawn border and country outline is cut from.
+fn geo_maps_source() -> Source {
+    Source {
+        url: GEO_MAPS_URL.into(),
+        title: GEO_MAPS_TITLE.into(),
+        title_en: None,
+        quote: None,
+        checked: None,
+    }
+}
+
 const MIMU_URL: &str = "https://github.com/myothida/mm_geo_coder";
 const MIMU_TITLE: &str =
     "MIMU place-code gazetteer v9.6 (Feb 2025), as shipped in mm-geo-coder 0.2.1";
@@ -405,13 +416,7 @@ fn region_feature(
         quote: None,
         checked: None,
     });
-    sources.push(Source {
-        url: GEO_MAPS_URL.into(),
-        title: GEO_MAPS_TITLE.into(),
-        title_en: None,
-        quote: None,
-        checked: None,
-    });
+    sources.push(geo_maps_source());
     let props = RegionProperties {
         id: spec.id.clone(),
         kind: "region".into(),
@@ -489,13 +494,7 @@ fn border_feature(
             kept = s.vertices_kept,
         ),
         confidence: Confidence::Official,
-        sources: vec![Source {
-            url: GEO_MAPS_URL.into(),
-            title: GEO_MAPS_TITLE.into(),
-            title_en: None,
-            quote: None,
-            checked: None,
-        }],
+        sources: vec![geo_maps_source()],
     };
     let coords: Vec<Value> = s.lines.iter().map(|l| ring_json(l, 1e5)).collect();
     let feature = json!({
@@ -649,13 +648,7 @@ fn country_features(
                  coordinates only: a named place takes the gazetteer's country."
             ),
             confidence: Confidence::Official,
-            sources: vec![Source {
-                url: GEO_MAPS_URL.into(),
-                title: GEO_MAPS_TITLE.into(),
-                title_en: None,
-                quote: None,
-                checked: None,
-            }],
+            sources: vec![geo_maps_source()],
         };
         features.push(json!({
             "type": "Feature",
