@@ -6,24 +6,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useApp, openApp, waitForData, goToStep, offOriginRequests } from './browser.mjs';
+import {
+  useApp,
+  openApp,
+  waitForData,
+  goToStep,
+  offOriginRequests,
+  importProposals,
+} from './browser.mjs';
 
 const FIXTURES = join(import.meta.dirname, '../../crates/core/tests/fixtures/import');
 const app = useApp();
-
-async function proposals(page) {
-  const boxes = page.locator('[data-testid^="import-stay-"]');
-  const n = await boxes.count();
-  const rows = [];
-  for (let i = 0; i < n; i++) {
-    const id = await boxes.nth(i).getAttribute('id');
-    rows.push({
-      checked: await boxes.nth(i).isChecked(),
-      text: await page.locator(`label[for="${id}"]`).textContent(),
-    });
-  }
-  return rows;
-}
 
 test('a WeChat Pay bill gives the 打洛 days ticked and the 勐拉 payment as a question', async () => {
   const { page, context, log } = await openApp(app.browser, app.url);
@@ -33,7 +26,7 @@ test('a WeChat Pay bill gives the 打洛 days ticked and the 勐拉 payment as a
   await page.getByTestId('import-file').setInputFiles(join(FIXTURES, 'wechat_bill.csv'));
   const result = page.getByTestId('import-result');
   await result.waitFor({ timeout: 60_000 });
-  const rows = await proposals(page);
+  const rows = await importProposals(page);
   assert.equal(rows.length, 4, JSON.stringify(rows));
   const daluo = rows.find((r) => r.text.includes('2019-09-03 – 2019-09-04'));
   assert.ok(daluo, JSON.stringify(rows));
@@ -69,7 +62,7 @@ test('a flight list gives the arrival cities; a damaged bill names its row and k
   await page.getByTestId('import-file').setInputFiles(join(FIXTURES, 'flights.csv'));
   const result = page.getByTestId('import-result');
   await result.waitFor({ timeout: 60_000 });
-  const rows = await proposals(page);
+  const rows = await importProposals(page);
   assert.ok(rows.some((r) => r.text.includes('2019-09-03 – 2019-09-09') && /22\.00/.test(r.text)), JSON.stringify(rows));
   await page.getByTestId('import-dismiss').click();
   await result.waitFor({ state: 'detached' });

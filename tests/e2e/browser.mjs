@@ -157,3 +157,18 @@ export async function textMatching(locator, pattern, timeout = 30_000) {
   }
   throw new Error(`text never matched ${pattern}; last: ${JSON.stringify(text.slice(0, 300))}`);
 }
+
+/** The stays an import proposes, in order: `{checked, text}` of each box and its label. */
+export async function importProposals(page) {
+  const boxes = page.locator('[data-testid^="import-stay-"]');
+  const n = await boxes.count();
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    const id = await boxes.nth(i).getAttribute('id');
+    rows.push({
+      checked: await boxes.nth(i).isChecked(),
+      text: await page.locator(`label[for="${id}"]`).textContent(),
+    });
+  }
+  return rows;
+}

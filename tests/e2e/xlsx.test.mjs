@@ -5,24 +5,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useApp, openApp, waitForData, goToStep, offOriginRequests } from './browser.mjs';
+import {
+  useApp,
+  openApp,
+  waitForData,
+  goToStep,
+  offOriginRequests,
+  importProposals,
+} from './browser.mjs';
 
 const FIXTURES = join(import.meta.dirname, '../../crates/core/tests/fixtures/import');
 const app = useApp();
-
-async function proposals(page) {
-  const boxes = page.locator('[data-testid^="import-stay-"]');
-  const n = await boxes.count();
-  const rows = [];
-  for (let i = 0; i < n; i++) {
-    const id = await boxes.nth(i).getAttribute('id');
-    rows.push({
-      checked: await boxes.nth(i).isChecked(),
-      text: await page.locator(`label[for="${id}"]`).textContent(),
-    });
-  }
-  return rows;
-}
 
 for (const file of ['wechat_bill.xlsx', 'wechat_bill_zip.zip']) {
   test(`${file}: the 打洛 days ticked, the 勐拉 payment a question, nothing of the bill shown`, async () => {
@@ -33,7 +26,7 @@ for (const file of ['wechat_bill.xlsx', 'wechat_bill_zip.zip']) {
     await page.getByTestId('import-file').setInputFiles(join(FIXTURES, file));
     const result = page.getByTestId('import-result');
     await result.waitFor({ timeout: 60_000 });
-    const rows = await proposals(page);
+    const rows = await importProposals(page);
     assert.equal(rows.length, 4, JSON.stringify(rows));
     const daluo = rows.find((r) => r.text.includes('2019-09-03 – 2019-09-04'));
     assert.ok(daluo, JSON.stringify(rows));
@@ -99,7 +92,7 @@ for (const file of ['huawei_motion.json', 'huawei_health.zip']) {
     await page.getByTestId('import-file').setInputFiles(join(FIXTURES, file));
     const result = page.getByTestId('import-result');
     await result.waitFor({ timeout: 60_000 });
-    const rows = await proposals(page);
+    const rows = await importProposals(page);
     const daluo = rows.find((r) => r.text.includes('2019-09-05'));
     const kunming = rows.find((r) => r.text.includes('2019-09-21'));
     assert.ok(daluo && kunming, JSON.stringify(rows));
